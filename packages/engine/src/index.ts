@@ -1,1 +1,2 @@
 export type * from "./ast/index.js";
+export type * from "./types.js";
