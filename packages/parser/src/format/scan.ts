@@ -1,0 +1,42 @@
+/**
+ * Small source scanners for the formatter: locate tokens that the AST does
+ * not record (the `version` line, the `{` that opens a body) so comments can
+ * be placed next to them. Comments and string literals are skipped.
+ */
+
+/** Offset of the first `{` at or after `from` that is not inside a comment or string. */
+export function findBrace(source: string, from: number): number {
+  let i = from;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === "{") return i;
+    if (ch === "#") i = lineEnd(source, i);
+    else if (ch === '"') i = stringEnd(source, i);
+    else i++;
+  }
+  return source.length;
+}
+
+/** Offsets of the `version X` declaration (the first token after leading comments). */
+export function findVersion(source: string): { start: number; end: number } {
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] ?? "";
+    if (ch === "#") i = lineEnd(source, i);
+    else if (/\s/.test(ch)) i++;
+    else break;
+  }
+  const match = /^version\s+[^\s#]*/i.exec(source.slice(i));
+  return { start: i, end: i + (match ? match[0].length : 0) };
+}
+
+function lineEnd(source: string, from: number): number {
+  const end = source.indexOf("\n", from);
+  return end === -1 ? source.length : end;
+}
+
+function stringEnd(source: string, from: number): number {
+  let i = from + 1;
+  while (i < source.length && source[i] !== '"') i += source[i] === "\\" ? 2 : 1;
+  return i + 1;
+}
