@@ -1,1 +1,10 @@
-export {};
+/**
+ * Public surface of `@bridgekit/parser` (api.md): `parseBridge`,
+ * `parseBridgeDiagnostics` and `BridgeSyntaxError`.
+ */
+export { parseBridge } from "./parse.js";
+export type { ParseOptions } from "./parse.js";
+export { parseBridgeDiagnostics } from "./diagnostics.js";
+export type { BridgeDiagnostic, DiagnosticsResult } from "./diagnostics.js";
+export { BridgeSyntaxError } from "./errors.js";
+export { PARSER_LIMITS } from "./limits.js";

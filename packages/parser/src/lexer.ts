@@ -1,0 +1,191 @@
+/**
+ * Tokens of the Bridge language (language.md §1) as chevrotain token types,
+ * and the single lexer built from them.
+ *
+ * Keyword case rules (R-LEX-5) are expressed in the token patterns: the first
+ * keyword group matches case-insensitively, the second only in lower case.
+ * Every keyword uses `longer_alt: Identifier`, so `versions` or `toolbox`
+ * lex as identifiers (R-LEX-4 allows `-` after the first character).
+ * Token categories say where keywords may stand in for names:
+ * `Name` (R-NAME-1), `Segment` (R-NAME-2), `BareWord` (R-WIRE-4) and
+ * `JsonAtom` (every token that is not a bracket, for balanced JSON runs).
+ * The reserved-word lists of R-NAME-3 live here too, so the lexer and the
+ * AST builder share exactly one definition.
+ */
+import { createToken, Lexer } from "chevrotain";
+import type { TokenType } from "chevrotain";
+
+/** Keywords matched case-insensitively (R-LEX-5, first group). */
+export const CASE_INSENSITIVE_KEYWORDS = [
+  "version", "tool", "bridge", "define", "const", "with", "as", "memoize", "from",
+  "input", "output", "context", "on", "error", "force", "alias", "catch",
+] as const;
+
+/** Keywords matched in lower case only (R-LEX-5, second group). */
+export const CASE_SENSITIVE_KEYWORDS = [
+  "and", "or", "not", "throw", "panic", "continue", "break", "true", "false", "null",
+] as const;
+
+/** Reserved-name lists of R-NAME-3 (compared case-insensitively). */
+export const RESERVED = {
+  /** const, define and tool names. */
+  blockKeywords: new Set([
+    "bridge", "with", "as", "memoize", "from", "const", "tool", "version", "define",
+    "alias", "throw", "panic", "continue", "break",
+  ]),
+  /** explicit `as` names on tool/define handles, aliases in array bodies. */
+  handleKeywords: new Set([
+    "version", "tool", "bridge", "define", "const", "with", "as", "from", "extends",
+    "alias", "force", "catch", "throw", "panic", "continue", "break", "not", "and",
+    "or", "memoize", "true", "false", "null",
+  ]),
+  /** source identifiers, reserved in both positions above. */
+  sourceIdentifiers: new Set(["input", "output", "context"]),
+} as const;
+
+const NA = Lexer.NA;
+export const Name = createToken({ name: "Name", pattern: NA, label: "a name" });
+export const Segment = createToken({ name: "Segment", pattern: NA, label: "a field name" });
+export const BareWord = createToken({ name: "BareWord", pattern: NA, label: "a value" });
+export const JsonAtom = createToken({ name: "JsonAtom", pattern: NA, label: "a JSON value" });
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
+
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
+  categories: [Name, Segment, BareWord, JsonAtom],
+  label: "a name",
+});
+
+type KeywordSpec = { word: string; ci: boolean; cats: TokenType[] };
+const NAME_WORDS = new Set(["input", "output", "context", "const", "error", "on", "from", "as", "tool", "bridge", "define", "with", "version", "alias"]);
+const SEGMENT_WORDS = new Set([...NAME_WORDS, "true", "false", "null", "and", "or", "not"]);
+SEGMENT_WORDS.delete("alias");
+const BARE_WORDS = new Set(["input", "output", "error", "on", "from", "as", "alias"]);
+
+function keyword(spec: KeywordSpec): TokenType {
+  const cats = [JsonAtom];
+  if (NAME_WORDS.has(spec.word)) cats.push(Name);
+  if (SEGMENT_WORDS.has(spec.word)) cats.push(Segment);
+  if (BARE_WORDS.has(spec.word)) cats.push(BareWord);
+  const tokenName = spec.word[0]!.toUpperCase() + spec.word.slice(1);
+  return createToken({
+    name: tokenName,
+    pattern: new RegExp(spec.word, spec.ci ? "i" : ""),
+    longer_alt: Identifier,
+    categories: cats,
+    label: `\`${spec.word}\``,
+    start_chars_hint: spec.ci ? [spec.word[0]!, spec.word[0]!.toUpperCase()] : [spec.word[0]!],
+  });
+}
+
+const kw = new Map<string, TokenType>();
+for (const word of CASE_INSENSITIVE_KEYWORDS) kw.set(word, keyword({ word, ci: true, cats: [] }));
+for (const word of CASE_SENSITIVE_KEYWORDS) kw.set(word, keyword({ word, ci: false, cats: [] }));
+const K = (w: string): TokenType => kw.get(w)!;
+
+export const Version = K("version");
+export const Tool = K("tool");
+export const Bridge = K("bridge");
+export const Define = K("define");
+export const Const = K("const");
+export const With = K("with");
+export const As = K("as");
+export const Memoize = K("memoize");
+export const From = K("from");
+export const Input = K("input");
+export const Output = K("output");
+export const Context = K("context");
+export const On = K("on");
+export const ErrorKw = K("error");
+export const Force = K("force");
+export const Alias = K("alias");
+export const Catch = K("catch");
+export const And = K("and");
+export const Or = K("or");
+export const Not = K("not");
+export const Throw = K("throw");
+export const Panic = K("panic");
+export const Continue = K("continue");
+export const Break = K("break");
+export const True = K("true");
+export const False = K("false");
+export const Null = K("null");
+
+function punct(name: string, pattern: RegExp | string, label: string, extra: TokenType[] = [JsonAtom]): TokenType {
+  return createToken({ name, pattern, label: `\`${label}\``, categories: extra });
+}
+
+export const StringLit = createToken({
+  name: "StringLit",
+  pattern: /"(?:[^"\\]|\\[\s\S])*"/,
+  line_breaks: true,
+  categories: [JsonAtom],
+  label: "a string",
+});
+export const NumberLit = createToken({
+  name: "NumberLit",
+  pattern: /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/,
+  categories: [JsonAtom],
+  label: "a number",
+});
+export const PathLit = createToken({ name: "PathLit", pattern: /\/[A-Za-z0-9_./-]+/, categories: [JsonAtom], label: "a path" });
+export const VersionTag = createToken({ name: "VersionTag", pattern: /@[0-9][0-9.]*x?/, categories: [JsonAtom], label: "a version tag" });
+
+export const Arrow = punct("Arrow", "<-", "<-");
+export const OrOr = punct("OrOr", "||", "||");
+export const QQ = punct("QQ", "??", "??");
+export const QDot = punct("QDot", "?.", "?.");
+export const Question = punct("Question", "?", "?");
+export const Gte = punct("Gte", ">=", ">=");
+export const Lte = punct("Lte", "<=", "<=");
+export const EqEq = punct("EqEq", "==", "==");
+export const NotEq = punct("NotEq", "!=", "!=");
+export const Gt = punct("Gt", ">", ">");
+export const Lt = punct("Lt", "<", "<");
+export const Star = punct("Star", "*", "*");
+export const Plus = punct("Plus", "+", "+");
+export const Minus = punct("Minus", "-", "-");
+export const Slash = punct("Slash", "/", "/");
+export const LParen = punct("LParen", "(", "(");
+export const RParen = punct("RParen", ")", ")");
+export const LCurly = punct("LCurly", "{", "{", []);
+export const RCurly = punct("RCurly", "}", "}", []);
+export const LBracket = punct("LBracket", "[", "[", []);
+export const RBracket = punct("RBracket", "]", "]", []);
+export const Ellipsis = punct("Ellipsis", "...", "...");
+export const Dot = punct("Dot", ".", ".");
+export const Equals = punct("Equals", "=", "=");
+export const Colon = punct("Colon", ":", ":");
+export const Comma = punct("Comma", ",", ",");
+
+/** Binary operator tokens and their AST names (R-EXPR-3), with precedence. */
+export const OPERATORS = new Map<TokenType, { op: "mul" | "div" | "add" | "sub" | "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "and" | "or"; prec: number }>([
+  [Star, { op: "mul", prec: 4 }], [Slash, { op: "div", prec: 4 }],
+  [Plus, { op: "add", prec: 3 }], [Minus, { op: "sub", prec: 3 }],
+  [EqEq, { op: "eq", prec: 2 }], [NotEq, { op: "neq", prec: 2 }],
+  [Gt, { op: "gt", prec: 2 }], [Gte, { op: "gte", prec: 2 }],
+  [Lt, { op: "lt", prec: 2 }], [Lte, { op: "lte", prec: 2 }],
+  [And, { op: "and", prec: 1 }], [Or, { op: "or", prec: 0 }],
+]);
+
+/** Every token type, in matching order (first match wins; longer operators first). */
+export const allTokens: TokenType[] = [
+  WhiteSpace, Comment, StringLit, NumberLit, PathLit, VersionTag,
+  Arrow, OrOr, QQ, QDot, Question, Gte, Lte, EqEq, NotEq, Gt, Lt,
+  Star, Plus, Minus, Slash, LParen, RParen, LCurly, RCurly, LBracket, RBracket,
+  Ellipsis, Dot, Equals, Colon, Comma,
+  ...kw.values(),
+  Identifier,
+  Name, Segment, BareWord, JsonAtom,
+];
+
+let lexer: Lexer | undefined;
+
+/** The shared lexer, built on first use. */
+export function getLexer(): Lexer {
+  lexer ??= new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: true });
+  return lexer;
+}

@@ -1,0 +1,93 @@
+/**
+ * Author-facing wording for chevrotain's syntax errors. Chevrotain calls the
+ * provider below while parsing; it names what was expected in Bridge terms
+ * ("expected `<-`, `=` or `{` after `o.name`") instead of listing token
+ * sequences. The text of the reference the author was writing (`o.name`) is
+ * recovered from the token stream, which `setMessageContext` makes
+ * available for the duration of one parse.
+ */
+import { EOF, tokenMatcher } from "chevrotain";
+import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
+import * as T from "./lexer.js";
+
+let tokens: IToken[] = [];
+let source = "";
+
+/** Make the current token stream available to the message builder. */
+export function setMessageContext(toks: IToken[], src: string): void {
+  tokens = toks;
+  source = src;
+}
+
+function label(tt: TokenType): string {
+  if (tt === EOF) return "end of file";
+  return tt.LABEL ?? tt.name;
+}
+
+function show(tok: IToken | undefined): string {
+  if (!tok || tok.tokenType === EOF) return "end of file";
+  const text = tok.image.length > 40 ? `${tok.image.slice(0, 37)}...` : tok.image;
+  return `\`${text}\``;
+}
+
+function oneOf(labels: string[]): string {
+  const unique = [...new Set(labels)];
+  if (unique.length <= 1) return unique[0] ?? "something else";
+  return `${unique.slice(0, -1).join(", ")} or ${unique[unique.length - 1]}`;
+}
+
+const PATH_PARTS = [T.Name, T.Segment, T.Dot, T.QDot, T.LBracket, T.RBracket, T.NumberLit];
+
+function indexOfToken(tok: IToken): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.startOffset === tok.startOffset) return mid;
+    if (t.startOffset < tok.startOffset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The text before the error: the whole path `o.name` when the previous token ends one. */
+function context(prev: IToken | undefined): string {
+  if (!prev || prev.tokenType === EOF || Number.isNaN(prev.startOffset)) return "";
+  let i = indexOfToken(prev);
+  if (i < 0) return ` after ${show(prev)}`;
+  const isPart = (t: IToken): boolean => PATH_PARTS.some((p) => tokenMatcher(t, p));
+  const isSep = (t: IToken): boolean => [T.Dot, T.QDot, T.LBracket, T.RBracket, T.NumberLit].some((p) => tokenMatcher(t, p));
+  while (i > 0 && isPart(prev) && isPart(tokens[i - 1]!) && tokens[i - 1]!.endLine === prev.startLine
+    && (isSep(tokens[i - 1]!) || isSep(tokens[i]!))) i--;
+  const start = tokens[i]!.startOffset;
+  const text = source.slice(start, (prev.endOffset ?? prev.startOffset) + 1);
+  return ` after ${show({ ...prev, image: text })}`;
+}
+
+const LITERALS = [T.NumberLit, T.True, T.False, T.Null];
+
+/** The provider given to the chevrotain parser (conventions.md item 7). */
+export const errorMessageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    if (ruleName === "document" && expected === T.Version) {
+      return `expected a \`version\` declaration (e.g. \`version 1.5\`) at the start of the file, found ${show(actual)}`;
+    }
+    return `expected ${label(expected)}${context(previous)}, found ${show(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${show(firstRedundant)}: expected \`const\`, \`tool\`, \`define\` or \`bridge\` at the top level`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
+    const first = actual[0];
+    if (ruleName === "headOperand" && first && LITERALS.some((l) => tokenMatcher(first, l))) {
+      return `a literal cannot start a pull wire: found ${show(first)}${context(previous)} (use \`=\` for constant values, R-WIRE-8)`;
+    }
+    const labels = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0] ?? EOF)));
+    return `expected ${oneOf(labels)}${context(previous)}, found ${show(first)}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual, previous }) {
+    const labels = expectedIterationPaths.map((path) => label(path[0] ?? EOF));
+    return `expected at least one of ${oneOf(labels)}${context(previous)}, found ${show(actual[0])}`;
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * `parseBridge`: text → tokens → CST → AST, failing on the first error with
+ * a located `BridgeSyntaxError` (api.md). Lexical errors (R-DIAG-1, R-LEX-13)
+ * and chevrotain syntax errors are converted here; semantic errors come from
+ * the AST builders.
+ */
+import type { ILexingError, IRecognitionException, IToken } from "chevrotain";
+import type { BridgeDocument } from "@bridgekit/engine";
+import { BridgeSyntaxError, pointLoc } from "./errors.js";
+import type { SyntaxErrorLocation } from "./errors.js";
+import { getLexer } from "./lexer.js";
+import { getParser } from "./grammar.js";
+import { setMessageContext } from "./messages.js";
+import { checkSourceSize, findExcessiveNesting, nestingMessage } from "./limits.js";
+import { createContext } from "./to-ast/cst.js";
+import type { BuildContext } from "./to-ast/cst.js";
+import { buildDocument } from "./to-ast/document.js";
+
+/** Options of `parseBridge` and `parseBridgeDiagnostics`. */
+export interface ParseOptions {
+  /** file name stored on the document and on errors (for `formatBridgeError`). */
+  filename?: string;
+}
+
+/** Text and location of a lexical error. */
+export function lexErrorInfo(source: string, e: ILexingError): { message: string; loc: SyntaxErrorLocation } {
+  const ch = source.slice(e.offset, e.offset + 1);
+  const shown = ch === "\n" || ch === "\r" ? "line break" : ch === '"' ? 'an unterminated string "' : ch;
+  const hint = ch === "'" ? " (strings use double quotes, R-LEX-6)" : "";
+  const line = e.line ?? 1;
+  const column = e.column ?? 1;
+  return { message: `Line ${line}, column ${column}: Unexpected character "${shown}"${hint}`, loc: pointLoc(line, column) };
+}
+
+/** Text and location of a chevrotain syntax error. */
+export function syntaxErrorInfo(e: IRecognitionException, tokens: IToken[]): { message: string; loc: SyntaxErrorLocation } {
+  let t = e.token;
+  if (Number.isNaN(t.startOffset) || t.startLine === undefined) {
+    const last = tokens[tokens.length - 1];
+    if (!last) return { message: `Line 1, column 1: ${e.message}`, loc: pointLoc(1, 1) };
+    const loc = pointLoc(last.endLine!, last.endColumn! + 1);
+    return { message: `Line ${loc.startLine}, column ${loc.startColumn}: ${e.message}`, loc };
+  }
+  const loc: SyntaxErrorLocation = { startLine: t.startLine!, startColumn: t.startColumn!, endLine: t.endLine!, endColumn: t.endColumn! };
+  t = e.token;
+  return { message: `Line ${loc.startLine}, column ${loc.startColumn}: ${e.message}`, loc };
+}
+
+/** Lex and check limits; shared with the diagnostics entry point. */
+export function tokenize(source: string, filename: string | undefined) {
+  checkSourceSize(source, filename);
+  return getLexer().tokenize(source);
+}
+
+/** Build the AST from a CST; throws `BridgeSyntaxError` for semantic errors. */
+export function toDocument(ctx: BuildContext, cst: Parameters<typeof buildDocument>[1], comments: IToken[]): BridgeDocument {
+  return buildDocument(ctx, cst, comments);
+}
+
+/** Parse Bridge source text into a document; throws `BridgeSyntaxError` on the first error. */
+export function parseBridge(source: string, options: ParseOptions = {}): BridgeDocument {
+  const { filename } = options;
+  const lexed = tokenize(source, filename);
+  const fail = (info: { message: string; loc: SyntaxErrorLocation }): never => {
+    throw new BridgeSyntaxError(info.message, { loc: info.loc, source, filename });
+  };
+  if (lexed.errors.length > 0) fail(lexErrorInfo(source, lexed.errors[0]!));
+  const deep = findExcessiveNesting(lexed.tokens);
+  if (deep) fail({ message: nestingMessage(deep), loc: pointLoc(deep.startLine!, deep.startColumn!) });
+  const parser = getParser();
+  setMessageContext(lexed.tokens, source);
+  parser.input = lexed.tokens;
+  const cst = parser.document();
+  setMessageContext([], "");
+  if (parser.errors.length > 0) fail(syntaxErrorInfo(parser.errors[0]!, lexed.tokens));
+  const ctx = createContext(source, filename);
+  return toDocument(ctx, cst, (lexed.groups["comments"] ?? []) as IToken[]);
+}

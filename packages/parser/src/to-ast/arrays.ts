@@ -1,0 +1,38 @@
+/**
+ * Array mappings `source[] as it { … }` (R-ARR-1..R-ARR-10). Each body is a
+ * child scope: its `with` handles are declared first (wires see all of
+ * them), the iterator shadows outer names (R-ARR-4), and aliases see only
+ * the `with`s declared before them (Q-39).
+ */
+import type { CstNode } from "chevrotain";
+import type { ArrayMapExpr, ArrayStatement, Expr, WithStatement } from "@bridgekit/engine";
+import { nodeLoc, only, spanLoc, subs, tok } from "./cst.js";
+import type { Env } from "./scope.js";
+import { Scope } from "./scope.js";
+import { buildAlias, buildScopeLine, buildSpread, buildWire, buildWith, declareWiths } from "./body.js";
+
+const NO_NESTED_MAPPING = "an input wire of a loop-scoped handle cannot map an array (R-ARR-5)";
+
+/** `mapping = "[" , "]" , "as" , name , "{" , { arrayLine } , "}"` applied to `source`. */
+export function buildMapping(env: Env, source: Expr, n: CstNode): ArrayMapExpr {
+  const iterator = tok(n, "Name")!.image;
+  const scope = new Scope(env.scope, "array", env.scope.block, env.scope.blockStart);
+  const inner: Env = { ctx: env.ctx, scope };
+  const lines = subs(n, "arrayLine").map((l) => only(l) as [string, CstNode]);
+  const withs = new Map<CstNode, WithStatement>();
+  for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(inner, node));
+  declareWiths(inner, [...withs.values()]);
+  scope.names.set(iterator, { kind: "iterator", offset: nodeLoc(n).start, fromWith: false });
+  const body: ArrayStatement[] = lines.map(([key, node]) => {
+    switch (key) {
+      case "withDecl": return withs.get(node)!;
+      case "alias": return buildAlias(inner, node);
+      case "spread": return buildSpread(inner, node);
+      case "scopeLine": return buildScopeLine(inner, node, "element");
+      default: return buildWire(inner, node, "element", { noMapping: NO_NESTED_MAPPING });
+    }
+  });
+  const clauseLoc = nodeLoc(n);
+  return { kind: "ArrayMap", source, iterator, body, clauseLoc, loc: spanLoc(source.loc, clauseLoc) };
+}
+

@@ -1,0 +1,190 @@
+/**
+ * Right-hand sides of pull wires and aliases (R-WIRE-8, R-EXPR-*, R-TERN-*,
+ * R-FALL-*, R-CTRL-*). Operator chains are flat in the CST (`operand op
+ * operand …`); precedence (R-EXPR-3) is applied here with a small
+ * operator-precedence (shunting-yard) pass, all operators left-associative.
+ */
+import type { CstNode, IToken } from "chevrotain";
+import { tokenMatcher } from "chevrotain";
+import type { CatchClause, ControlExpr, Expr, Fallback, SourceChain } from "@bridgekit/engine";
+import * as T from "../lexer.js";
+import { nodeLoc, only, orderedTokens, semanticError, spanLoc, sub, subs, syntaxError, tok, tokenLoc } from "./cst.js";
+import type { Env } from "./scope.js";
+import { buildRef, buildSource } from "./paths.js";
+import { catchString, decodeString, pullString } from "./strings.js";
+import { buildMapping } from "./arrays.js";
+
+/** Which restrictions apply to a right-hand side. */
+export interface RhsMode {
+  /** alias: a string head may be followed by operators (R-ALIAS-1). */
+  alias?: boolean;
+  /** array-body alias: short form only (R-ALIAS-1, R-ARR-10). */
+  short?: boolean;
+  /** no array mapping on the head (loop-scoped handle wires, tool bodies Q-08). */
+  noMapping?: string;
+}
+
+function literal(t: IToken): Expr {
+  const value = tokenMatcher(t, T.NumberLit) ? Number(t.image) : tokenMatcher(t, T.True) ? true : tokenMatcher(t, T.False) ? false : null;
+  return { kind: "Literal", value, raw: t.image, loc: tokenLoc(t) };
+}
+
+/** `operand = NUMBER | STRING | "true" | "false" | "null" | paren | source`. */
+function buildOperand(env: Env, n: CstNode): Expr {
+  const [key, el] = only(n);
+  if (key === "paren") return buildParen(env, el as CstNode);
+  if (key === "source") return buildSource(env, el as CstNode);
+  if (key === "StringLit") return pullString(env, el as IToken);
+  return literal(el as IToken);
+}
+
+/** Fold `e0 op1 e1 op2 e2 …` by precedence; all operators are left-associative. */
+function climb(first: Expr, ops: CstNode[], operands: Expr[]): Expr {
+  const values: Expr[] = [first];
+  const stack: Array<{ op: string; prec: number }> = [];
+  const reduce = (): void => {
+    const { op } = stack.pop()!;
+    const right = values.pop()!;
+    const left = values.pop()!;
+    values.push({ kind: "Binary", op: op as never, left, right, loc: spanLoc(left.loc, right.loc) });
+  };
+  ops.forEach((opNode, i) => {
+    const info = T.OPERATORS.get(orderedTokens(opNode)[0]!.tokenType)!;
+    while (stack.length && stack[stack.length - 1]!.prec >= info.prec) reduce();
+    stack.push(info);
+    values.push(operands[i]!);
+  });
+  while (stack.length) reduce();
+  return values[0]!;
+}
+
+/** `paren = "(" , [ "not" ] , source , { op , operand } , ")"`. */
+function buildParen(env: Env, n: CstNode): Expr {
+  const head = buildSource(env, sub(n, "source")!);
+  const expr = climb(head, subs(n, "operator"), subs(n, "operand").map((o) => buildOperand(env, o)));
+  const not = tok(n, "Not");
+  return not ? { kind: "Not", operand: expr, loc: spanLoc(tokenLoc(not), expr.loc) } : expr;
+}
+
+function buildBranch(env: Env, n: CstNode): Expr {
+  const [key, el] = only(n);
+  if (key === "address") return buildRef(env, el as CstNode);
+  if (key === "StringLit") return pullString(env, el as IToken);
+  return literal(el as IToken);
+}
+
+function checkLevel(env: Env, kw: IToken, num: IToken | undefined): number {
+  const word = kw.image;
+  if (num && (!/^\d+$/.test(num.image) || Number(num.image) < 1)) {
+    throw semanticError(env.ctx, tokenLoc(num), `${word} level must be a positive integer`);
+  }
+  const level = num ? Number(num.image) : 1;
+  const depth = env.scope.arrayDepth;
+  if (depth === 0) throw semanticError(env.ctx, tokenLoc(kw), `${word} is only allowed inside an array mapping body`);
+  if (level > depth) {
+    throw semanticError(env.ctx, tokenLoc(kw, num ?? kw), `${word} ${level} exceeds the ${depth} enclosing array mapping${depth === 1 ? "" : "s"}`);
+  }
+  return level;
+}
+
+function buildControl(env: Env, ts: IToken[]): ControlExpr {
+  const kw = ts[0]!;
+  const arg = ts[1];
+  const loc = tokenLoc(kw, arg ?? kw);
+  if (tokenMatcher(kw, T.Throw) || tokenMatcher(kw, T.Panic)) {
+    const control = tokenMatcher(kw, T.Throw) ? "throw" : "panic";
+    return { kind: "Control", control, message: decodeString(env.ctx, arg!), loc };
+  }
+  const control = tokenMatcher(kw, T.Continue) ? "continue" : "break";
+  return { kind: "Control", control, level: checkLevel(env, kw, arg), loc };
+}
+
+function jsonLiteral(env: Env, n: CstNode): Expr {
+  const loc = nodeLoc(n);
+  const raw = env.ctx.source.slice(loc.start, loc.end);
+  try {
+    return { kind: "Literal", value: JSON.parse(raw), raw, loc };
+  } catch (e) {
+    throw semanticError(env.ctx, loc, `Invalid JSON literal ${raw}: ${(e as Error).message}`);
+  }
+}
+
+/** `alt` of a gate or a catch (R-FALL-2, R-FALL-4). */
+function buildAlt(env: Env, n: CstNode, inCatch: boolean): Expr {
+  const ts = orderedTokens(n);
+  const first = ts[0];
+  if (first && [T.Throw, T.Panic, T.Continue, T.Break].some((k) => tokenMatcher(first, k))) return buildControl(env, ts);
+  const json = sub(n, "jsonObject") ?? sub(n, "jsonArray");
+  if (json) return jsonLiteral(env, json);
+  const src = sub(n, "source");
+  if (src) {
+    const head = buildSource(env, src);
+    return climb(head, subs(n, "operator"), subs(n, "operand").map((o) => buildOperand(env, o)));
+  }
+  if (tokenMatcher(first!, T.StringLit)) return inCatch ? catchString(env.ctx, first!) : pullString(env, first!);
+  return literal(first!);
+}
+
+function shortFormViolation(n: CstNode, stringHead: boolean): CstNode | IToken | undefined {
+  return tok(n, "Not") ?? subs(n, "operator")[0] ?? sub(n, "ternary") ?? sub(n, "mapping")
+    ?? (stringHead ? tok(sub(n, "headOperand")!, "StringLit") : sub(sub(n, "headOperand")!, "paren"));
+}
+
+function locOfElement(el: CstNode | IToken) {
+  return "image" in el ? tokenLoc(el) : nodeLoc(el);
+}
+
+/** The primary expression of a chain: head, operators, ternary, `not`, mapping. */
+function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
+  const headNode = sub(n, "headOperand")!;
+  const str = tok(headNode, "StringLit");
+  const not = tok(n, "Not");
+  const ops = subs(n, "operator");
+  const ternary = sub(n, "ternary");
+  if (mode.short) {
+    const bad = shortFormViolation(n, !!str);
+    if (bad) throw syntaxError(env.ctx, locOfElement(bad), "an alias inside an array body takes only a reference or pipe chain, optionally followed by `||`, `??` and `catch` (R-ALIAS-1)");
+  }
+  if (str && not) throw syntaxError(env.ctx, tokenLoc(not), "`not` cannot be applied to a string literal");
+  if (str && !mode.alias && (ops.length || ternary)) {
+    const at = ops[0] ?? ternary!;
+    throw syntaxError(env.ctx, nodeLoc(at), "a string literal on a wire can only be followed by `||`, `??` or `catch` (R-STR-5); use an alias for operators");
+  }
+  const [key, el] = only(headNode);
+  let expr: Expr = key === "StringLit" ? pullString(env, el as IToken) : key === "paren" ? buildParen(env, el as CstNode) : buildSource(env, el as CstNode);
+  expr = climb(expr, ops, subs(n, "operand").map((o) => buildOperand(env, o)));
+  if (ternary) {
+    const thenE = buildBranch(env, sub(ternary, "then")!);
+    const elseE = buildBranch(env, sub(ternary, "else")!);
+    expr = { kind: "Ternary", condition: expr, then: thenE, else: elseE, loc: spanLoc(expr.loc, elseE.loc) };
+  }
+  if (not) expr = { kind: "Not", operand: expr, loc: spanLoc(tokenLoc(not), expr.loc) };
+  const mapping = sub(n, "mapping");
+  if (mapping) {
+    if (mode.noMapping) throw syntaxError(env.ctx, nodeLoc(mapping), mode.noMapping);
+    expr = buildMapping(env, expr, mapping);
+  }
+  return expr;
+}
+
+/** `rhs` → SourceChain (R-WIRE-8). */
+export function buildChain(env: Env, n: CstNode, mode: RhsMode = {}): SourceChain {
+  const head = buildHead(env, n, mode);
+  const fallbacks: Fallback[] = subs(n, "gate").map((g) => {
+    const gateTok = tok(g, "OrOr") ?? tok(g, "QQ")!;
+    let value = buildAlt(env, sub(g, "alt")!, false);
+    const mapping = sub(g, "mapping");
+    if (mapping) {
+      if (mode.noMapping) throw syntaxError(env.ctx, nodeLoc(mapping), mode.noMapping);
+      value = buildMapping(env, value, mapping);
+    }
+    return { kind: "Fallback", gate: gateTok.image as "||" | "??", value, loc: spanLoc(tokenLoc(gateTok), value.loc) };
+  });
+  const catchTok = tok(n, "Catch");
+  let catchClause: CatchClause | null = null;
+  if (catchTok) {
+    const value = buildAlt(env, sub(n, "alt")!, true);
+    catchClause = { kind: "Catch", value, loc: spanLoc(tokenLoc(catchTok), value.loc) };
+  }
+  return { kind: "Chain", head, fallbacks, catch: catchClause, loc: nodeLoc(n) };
+}
