@@ -1,0 +1,118 @@
+// Interleaved measurement. For one row, every variant is calibrated and warmed
+// up, then measured in rounds: each round runs one batch of every variant (the
+// order rotates per round), with a full GC before each batch, so all variants
+// see the same machine load within a round. A variant's time/op is the median
+// over rounds; ratios are computed per round (paired) by the callers.
+// Batches time the whole loop only (no per-op timer overhead); p99 comes from
+// a short per-op-timed pass after each batch.
+import { mean, median, quantile } from "./stats.js";
+
+export interface MeasureSettings {
+  rounds: number;
+  /** Target duration of one batch. */
+  batchMs: number;
+  /** Warm-up per variant before the first round. */
+  warmupMs: number;
+  /** Per-op-timed operations per variant per round (for p99). */
+  latencyOps: number;
+}
+
+export const FULL: MeasureSettings = { rounds: 12, batchMs: 60, warmupMs: 300, latencyOps: 200 };
+export const QUICK: MeasureSettings = { rounds: 6, batchMs: 20, warmupMs: 80, latencyOps: 50 };
+
+export interface Runnable {
+  name: string;
+  run: () => unknown;
+}
+
+export interface VariantStats {
+  /** Mean time/op of each round's batch, ns, in round order. */
+  perRoundNs: number[];
+  medianNs: number;
+  meanNs: number;
+  p99Ns: number;
+  opsPerSec: number;
+  opsPerBatch: number;
+}
+
+type Gc = () => void;
+const gc: Gc | undefined = (globalThis as { gc?: Gc }).gc;
+
+export function gcAvailable(): boolean {
+  return typeof gc === "function";
+}
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return typeof x === "object" && x !== null && typeof (x as { then?: unknown }).then === "function";
+}
+
+async function runBatch(fn: () => unknown, n: number): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const r = fn();
+    if (isThenable(r)) await r;
+  }
+  return Number(process.hrtime.bigint() - t0);
+}
+
+async function sampleLatency(fn: () => unknown, n: number, into: number[]): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = fn();
+    if (isThenable(r)) await r;
+    into.push((performance.now() - t0) * 1e6);
+  }
+}
+
+/** Doubles the batch until it takes an eighth of batchMs, keeps running until warmupMs passed; returns ops per batch. */
+async function calibrate(fn: () => unknown, s: MeasureSettings): Promise<number> {
+  const start = performance.now();
+  let n = 1;
+  let ns = await runBatch(fn, n);
+  while (ns < (s.batchMs * 1e6) / 8 && n < 1 << 24) {
+    n *= 2;
+    ns = await runBatch(fn, n);
+  }
+  while (performance.now() - start < s.warmupMs) ns = await runBatch(fn, n);
+  return Math.max(1, Math.round((s.batchMs * 1e6) / (ns / n)));
+}
+
+export async function measureInterleaved(
+  variants: readonly Runnable[],
+  s: MeasureSettings,
+  onRound?: (round: number) => void,
+): Promise<Map<string, VariantStats>> {
+  const batch = new Map<string, number>();
+  for (const v of variants) batch.set(v.name, await calibrate(v.run, s));
+  const perRound = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  const latency = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  for (let r = 0; r < s.rounds; r++) {
+    onRound?.(r);
+    for (let k = 0; k < variants.length; k++) {
+      const v = variants[(k + r) % variants.length]!;
+      const n = batch.get(v.name)!;
+      gc?.();
+      perRound.get(v.name)!.push((await runBatch(v.run, n)) / n);
+      await sampleLatency(v.run, Math.min(n, s.latencyOps), latency.get(v.name)!);
+    }
+  }
+  const out = new Map<string, VariantStats>();
+  for (const v of variants) {
+    const rounds = perRound.get(v.name)!;
+    const med = median(rounds);
+    out.set(v.name, {
+      perRoundNs: rounds,
+      medianNs: med,
+      meanNs: mean(rounds),
+      p99Ns: quantile(latency.get(v.name)!, 0.99),
+      opsPerSec: 1e9 / med,
+      opsPerBatch: batch.get(v.name)!,
+    });
+  }
+  return out;
+}
+
+/** Per-round ratios a/b (paired by round). */
+export function pairedRatios(a: VariantStats, b: VariantStats): number[] {
+  return a.perRoundNs.map((x, i) => x / b.perRoundNs[i]!);
+}
