@@ -1,14 +1,22 @@
 /**
- * Turns fixture expectations into comparable values: the string "$undefined"
- * stands for a key that is present with value `undefined` (JSON cannot say
- * that), and snapshots of caller objects detect mutation by the engine.
+ * Turns fixture expectations into comparable values: the strings "$undefined",
+ * "$NaN", "$Infinity" and "$-Infinity" stand for values JSON cannot write
+ * (a "$undefined" key is present with value `undefined`), and snapshots of
+ * caller objects detect mutation by the engine.
  */
 
 export const UNDEFINED_MARKER = "$undefined";
 
-/** Replaces every "$undefined" string (at any depth, also the whole value) with `undefined`. */
+const MARKERS: Record<string, number | undefined> = {
+  [UNDEFINED_MARKER]: undefined,
+  $NaN: Number.NaN,
+  $Infinity: Number.POSITIVE_INFINITY,
+  "$-Infinity": Number.NEGATIVE_INFINITY,
+};
+
+/** Replaces every marker string (at any depth, also the whole value) with its value. */
 export function reviveExpected(value: unknown): unknown {
-  if (value === UNDEFINED_MARKER) return undefined;
+  if (typeof value === "string" && Object.hasOwn(MARKERS, value)) return MARKERS[value];
   if (Array.isArray(value)) return value.map(reviveExpected);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};

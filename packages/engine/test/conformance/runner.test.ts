@@ -83,6 +83,7 @@ describe("conformance runner: expectations and fixture files", () => {
     expect("a" in v && v.a === undefined).toBe(true);
     expect(v).toStrictEqual({ a: undefined, b: [1, undefined], c: { d: "x" } });
     expect(reviveExpected("$undefined")).toBeUndefined();
+    expect(reviveExpected(["$NaN", "$Infinity", "$-Infinity", "$other"])).toStrictEqual([NaN, Infinity, -Infinity, "$other"]);
   });
 
   it("rejects unknown keys and a missing operation", () => {
