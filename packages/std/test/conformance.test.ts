@@ -179,7 +179,7 @@ describe("§7 httpCall", () => {
     const c = createHttpCall(fetchFn, store);
     await c({ baseUrl: server.baseUrl, path: "/echo", cache: 5 }, ctx);
     expect(urls).toEqual([`${server.baseUrl}/echo`]);
-    expect(seen.map(([, ttl]) => ttl)).toEqual([5, 5]);
+    expect(seen.map(([, ttl]) => ttl)).toEqual([5]);
   });
 });
 

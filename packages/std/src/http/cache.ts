@@ -6,10 +6,10 @@
  * Keys cover the method, the full URL and the request headers that can
  * change a response (Authorization, Cookie, Accept, Accept-Language, plus
  * the names listed in the response's `Vary`). Because `Vary` is only known
- * after a response, each stored response comes with a small record under a
- * "vary" key listing those names; a lookup reads it first, then computes the
- * variant key. The URL query and header values are hashed so that tokens
- * never appear in key names of a shared store.
+ * after a response, a record under a "vary" key lists those names; a lookup
+ * reads it first, then computes the variant key. A response without `Vary`
+ * lives in that record directly. The URL query and header values are hashed
+ * so that tokens never appear in key names of a shared store.
  */
 import { LRUCache } from "lru-cache";
 
@@ -110,9 +110,13 @@ export class CacheKeys {
   }
 }
 
-/** Shape of the record stored under `varyKey`. */
+/**
+ * The record stored under `varyKey`. Without `Vary` names (the common case)
+ * it holds the response itself, so one response costs one store entry.
+ */
 interface VaryRecord {
   vary: string[];
+  value?: unknown;
 }
 
 function isVaryRecord(value: unknown): value is VaryRecord {
@@ -123,11 +127,13 @@ function isVaryRecord(value: unknown): value is VaryRecord {
 export async function cacheLookup(store: CacheStore, keys: CacheKeys): Promise<unknown> {
   const record = await store.get(await keys.varyKey());
   if (!isVaryRecord(record)) return undefined;
+  if (record.vary.length === 0) return record.value;
   return await store.get(await keys.responseKey(record.vary));
 }
 
 /** Stores a response with its `Vary` names for `ttlSeconds`. */
 export async function cacheStore(store: CacheStore, keys: CacheKeys, vary: string[], value: unknown, ttlSeconds: number): Promise<void> {
+  if (vary.length === 0) return store.set(await keys.varyKey(), { vary, value } satisfies VaryRecord, ttlSeconds);
   await store.set(await keys.responseKey(vary), value, ttlSeconds);
   await store.set(await keys.varyKey(), { vary } satisfies VaryRecord, ttlSeconds);
 }
