@@ -11,7 +11,8 @@
  * per-call AbortController is created only when the tool reads `ctx.signal`.
  * Timeouts share one timer per execution: deadlines are FIFO (every call has
  * the same timeout), so the timer is armed for the oldest pending call and
- * re-armed when it fires; it is cleared as soon as no call is pending.
+ * re-armed when it fires; it is cleared as soon as no call is pending. Calls
+ * started in the same synchronous turn share one clock reading.
  */
 import type { Span } from "@opentelemetry/api";
 import type { JsonValue } from "../ast/index.js";
@@ -102,6 +103,9 @@ export class RunState {
   pendingCount = 0;
   timer: ReturnType<typeof setTimeout> | null = null;
   timerFn: (() => void) | null = null;
+  /** Clock reading shared by the calls of one synchronous turn; -1 when stale. */
+  clock = -1;
+  resetClock: (() => number) | null = null;
   batches: Map<ToolFn, BatchQueue> | null = null;
   onAbort: (() => void) | null = null;
 
@@ -369,7 +373,13 @@ function record(ctx: CallContext, value: unknown, err: unknown, failed: boolean)
 }
 
 function schedule(run: RunState, ctx: CallContext): void {
-  ctx.deadline = performance.now() + run.timeoutMs;
+  // One clock read per synchronous turn: calls started together share it.
+  let now = run.clock;
+  if (now < 0) {
+    now = run.clock = performance.now();
+    queueMicrotask((run.resetClock ??= () => (run.clock = -1)));
+  }
+  ctx.deadline = now + run.timeoutMs;
   run.pending.push(ctx);
   run.pendingCount++;
   if (run.timer === null) {
