@@ -8,3 +8,5 @@ export { parseBridgeDiagnostics } from "./diagnostics.js";
 export type { BridgeDiagnostic, DiagnosticsResult } from "./diagnostics.js";
 export { BridgeSyntaxError } from "./errors.js";
 export { PARSER_LIMITS } from "./limits.js";
+export { formatBridge } from "./format/index.js";
+export { bridge } from "./bridge-tag.js";

@@ -26,7 +26,7 @@ export interface GenOptions {
 /** Arbitrary valid Bridge document text. */
 export function arbitraryDocument(messy = true): fc.Arbitrary<string> {
   return fc
-    .record({ seed: fc.integer(), size: fc.integer({ min: 1, max: 8 }) })
+    .record({ seed: fc.integer(), size: fc.integer({ min: 1, max: 5 }) })
     .map(({ seed, size }) => generateDocument(seed, { size, messy }));
 }
 

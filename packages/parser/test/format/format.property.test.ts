@@ -1,0 +1,29 @@
+/**
+ * Property: for random valid documents, formatting is idempotent and keeps
+ * the parsed document. 5,000 runs by default; set BRIDGE_PROP_RUNS to a
+ * multiplier (e.g. 10 for the nightly run).
+ */
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { parseBridge } from "../../src/parse.js";
+import { printDocument } from "../../src/format/printer.js";
+import { arbitraryDocument } from "../support/arbitrary-document.js";
+import { normalizeDocument } from "../support/normalize-document.js";
+
+const multiplier = Number(process.env.BRIDGE_PROP_RUNS ?? "1") || 1;
+const numRuns = Math.round(5000 * multiplier);
+
+test(`format is idempotent and keeps the document (${numRuns} runs)`, () => {
+  fc.assert(
+    fc.property(arbitraryDocument(), (text) => {
+      // formatBridge(x) is printDocument(parseBridge(x), x); calling the two
+      // halves directly checks both properties with two parses per run.
+      const before = parseBridge(text);
+      const once = printDocument(before, text);
+      const after = parseBridge(once);
+      expect(printDocument(after, once)).toBe(once);
+      expect(normalizeDocument(after)).toEqual(normalizeDocument(before));
+    }),
+    { numRuns },
+  );
+}, 120_000 * multiplier);
