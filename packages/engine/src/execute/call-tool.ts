@@ -14,22 +14,22 @@
  * re-armed when it fires; it is cleared as soon as no call is pending. Calls
  * started in the same synchronous turn share one clock reading.
  */
-import type { Span } from "@opentelemetry/api";
 import type { JsonValue } from "../ast/index.js";
 import { BridgeAbortError, BridgeTimeoutError, isFatal, messageOf } from "../errors.js";
 import { limitError } from "../limits.js";
-import { logFailure, logSuccess, NOOP_LOGGER, resolveLogLevels } from "../log.js";
+import { logFailure, logSuccess, resolveLogLevels } from "../log.js";
 import type { FailureLevel, SuccessLevel } from "../log.js";
-import { endToolCall, otelForRun, runInSpan, startToolSpan } from "../otel.js";
-import type { OtelState } from "../otel.js";
-import { createTraceCollector } from "../trace.js";
-import type { TraceCollector } from "../trace.js";
-import type { Limits, Logger, MaybePromise, ToolContext, ToolFn, ToolTrace, TraceLevel } from "../types.js";
+import { endToolCall, runInSpan, startToolSpan } from "../otel.js";
+import type { MaybePromise, ToolFn } from "../types.js";
 import { enqueueBatch } from "./batch.js";
-import type { BatchQueue } from "./batch.js";
-import { copyJson, readFallbackPath } from "./on-error.js";
 import { memoKey } from "./memo.js";
 import type { MemoCache } from "./memo.js";
+import { copyJson, readFallbackPath } from "./on-error.js";
+import { CallContext, clearPending } from "./run-state.js";
+import type { RunState } from "./run-state.js";
+
+export { createRunState, finishRun, RunState } from "./run-state.js";
+export type { RunStateOptions } from "./run-state.js";
 
 /** `on error` of the effective tool block: a JSON value, or a path read from the context or the consts. */
 export type OnErrorFallback = null | { kind: "value"; value: JsonValue } | { kind: "context" | "const"; path: string[] };
@@ -79,114 +79,6 @@ export function createToolBinding(options: {
   });
 }
 
-/** Per-execution state of every tool call. Never shared between executions. */
-export class RunState {
-  readonly trace: TraceCollector | null;
-  readonly logger: Logger | null;
-  /** What tools receive as `ctx.logger`. */
-  readonly toolLogger: Logger;
-  readonly signal: AbortSignal | undefined;
-  readonly timeoutMs: number;
-  readonly limits: Limits;
-  readonly context: Record<string, unknown>;
-  readonly consts: Record<string, unknown>;
-  readonly otel: OtelState | null;
-  toolCalls = 0;
-  finished = false;
-  /** The fatal error that ended the execution, once it has ended that way. */
-  fatal: unknown = undefined;
-  /** Calls whose tool has read `ctx.signal` and that have not settled. */
-  inflight: Set<CallContext> | null = null;
-  /** Async calls waiting for their deadline, oldest first. */
-  pending: CallContext[] = [];
-  pendingHead = 0;
-  pendingCount = 0;
-  timer: ReturnType<typeof setTimeout> | null = null;
-  timerFn: (() => void) | null = null;
-  /** Clock reading shared by the calls of one synchronous turn; -1 when stale. */
-  clock = -1;
-  resetClock: (() => number) | null = null;
-  batches: Map<ToolFn, BatchQueue> | null = null;
-  onAbort: (() => void) | null = null;
-
-  constructor(options: RunStateOptions) {
-    this.trace = createTraceCollector(options.trace);
-    this.logger = options.logger ?? null;
-    this.toolLogger = options.logger ?? NOOP_LOGGER;
-    this.signal = options.signal;
-    this.timeoutMs = options.toolTimeoutMs > 0 ? options.toolTimeoutMs : 0;
-    this.limits = options.limits;
-    this.context = options.context;
-    this.consts = options.consts;
-    this.otel = otelForRun();
-    const signal = options.signal;
-    if (signal !== undefined && !signal.aborted) {
-      this.onAbort = () => abortInflight(this, signal.reason);
-      signal.addEventListener("abort", this.onAbort, { once: true });
-    }
-  }
-}
-
-export interface RunStateOptions {
-  logger?: Logger;
-  trace?: TraceLevel;
-  toolTimeoutMs: number;
-  limits: Limits;
-  signal?: AbortSignal;
-  context: Record<string, unknown>;
-  consts: Record<string, unknown>;
-}
-
-export function createRunState(options: RunStateOptions): RunState {
-  return new RunState(options);
-}
-
-/**
- * The second argument of a tool call and the record of that call. The
- * AbortController behind `signal` is created on first read.
- */
-export class CallContext implements ToolContext {
-  readonly logger: Logger;
-  /** @internal */ ctrl: AbortController | null = null;
-  /** @internal */ abortReason: unknown = undefined;
-  /** @internal */ settled = false;
-  /** @internal */ start = 0;
-  /** @internal */ span: Span | null = null;
-  /** @internal */ deadline = 0;
-  /** @internal */ resolve: ((value: unknown) => void) | null = null;
-  /** @internal */ reject: ((reason: unknown) => void) | null = null;
-
-  constructor(
-    /** @internal */ readonly run: RunState,
-    /** @internal */ readonly binding: ToolBinding,
-    /** @internal */ readonly toolName: string,
-    /** @internal */ readonly input: unknown,
-    /** @internal */ readonly expected: number,
-    /** @internal */ readonly observed: boolean,
-  ) {
-    this.logger = run.toolLogger;
-  }
-
-  get signal(): AbortSignal {
-    let ctrl = this.ctrl;
-    if (ctrl === null) {
-      ctrl = this.ctrl = new AbortController();
-      const run = this.run;
-      if (this.abortReason !== undefined) ctrl.abort(this.abortReason);
-      else if (run.fatal !== undefined) ctrl.abort(run.fatal);
-      else if (run.signal?.aborted) ctrl.abort(run.signal.reason);
-      else if (!this.settled) (run.inflight ??= new Set()).add(this);
-    }
-    return ctrl.signal;
-  }
-
-  /** @internal Aborts this call's signal (now, or when it is first read). */
-  abort(reason: unknown): void {
-    if (this.abortReason !== undefined) return;
-    this.abortReason = reason ?? new BridgeAbortError();
-    this.ctrl?.abort(this.abortReason);
-  }
-}
 
 /**
  * Calls a bound tool. Returns the value synchronously when the tool did;
@@ -392,13 +284,6 @@ function unschedule(run: RunState, ctx: CallContext): void {
   if (--run.pendingCount === 0) clearPending(run);
 }
 
-function clearPending(run: RunState): void {
-  if (run.timer !== null) clearTimeout(run.timer);
-  run.timer = null;
-  run.pending.length = 0;
-  run.pendingHead = 0;
-  run.pendingCount = 0;
-}
 
 /** Timer callback: fails every call past its deadline, then re-arms for the oldest one left. */
 function expire(run: RunState): void {
@@ -425,33 +310,4 @@ function expire(run: RunState): void {
     pending.splice(0, run.pendingHead);
     run.pendingHead = 0;
   }
-}
-
-function abortInflight(run: RunState, reason: unknown): void {
-  const inflight = run.inflight;
-  if (inflight === null) return;
-  run.inflight = null;
-  for (const ctx of inflight) ctx.abort(reason);
-}
-
-/**
- * Ends the execution's tool state: on a fatal end, aborts the signals of calls
- * still running; always clears the timer and the abort listener. Returns the
- * traces recorded so far (`[]` when tracing is off).
- */
-export function finishRun(run: RunState, fatal?: unknown): ToolTrace[] {
-  if (!run.finished) {
-    run.finished = true;
-    if (fatal !== undefined && isFatal(fatal)) {
-      run.fatal = fatal;
-      abortInflight(run, fatal);
-    }
-    clearPending(run);
-    if (run.onAbort !== null) {
-      run.signal?.removeEventListener("abort", run.onAbort);
-      run.onAbort = null;
-    }
-    if (run.trace !== null) run.trace.closed = true;
-  }
-  return run.trace === null ? [] : run.trace.traces;
 }

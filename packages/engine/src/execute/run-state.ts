@@ -1,0 +1,161 @@
+/**
+ * Per-execution state of tool calls and the per-call context object. A
+ * RunState is created for every execution and never shared; `finishRun`
+ * releases everything it holds (timer, abort listener, per-call signals).
+ */
+import type { Span } from "@opentelemetry/api";
+import { BridgeAbortError, isFatal } from "../errors.js";
+import { NOOP_LOGGER } from "../log.js";
+import { otelForRun } from "../otel.js";
+import type { OtelState } from "../otel.js";
+import { createTraceCollector } from "../trace.js";
+import type { TraceCollector } from "../trace.js";
+import type { Limits, Logger, ToolContext, ToolFn, ToolTrace, TraceLevel } from "../types.js";
+import type { BatchQueue } from "./batch.js";
+import type { ToolBinding } from "./call-tool.js";
+
+/** Per-execution state of every tool call. Never shared between executions. */
+export class RunState {
+  readonly trace: TraceCollector | null;
+  readonly logger: Logger | null;
+  /** What tools receive as `ctx.logger`. */
+  readonly toolLogger: Logger;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly limits: Limits;
+  readonly context: Record<string, unknown>;
+  readonly consts: Record<string, unknown>;
+  readonly otel: OtelState | null;
+  toolCalls = 0;
+  finished = false;
+  /** The fatal error that ended the execution, once it has ended that way. */
+  fatal: unknown = undefined;
+  /** Calls whose tool has read `ctx.signal` and that have not settled. */
+  inflight: Set<CallContext> | null = null;
+  /** Async calls waiting for their deadline, oldest first. */
+  pending: CallContext[] = [];
+  pendingHead = 0;
+  pendingCount = 0;
+  timer: ReturnType<typeof setTimeout> | null = null;
+  timerFn: (() => void) | null = null;
+  /** Clock reading shared by the calls of one synchronous turn; -1 when stale. */
+  clock = -1;
+  resetClock: (() => number) | null = null;
+  batches: Map<ToolFn, BatchQueue> | null = null;
+  onAbort: (() => void) | null = null;
+
+  constructor(options: RunStateOptions) {
+    this.trace = createTraceCollector(options.trace);
+    this.logger = options.logger ?? null;
+    this.toolLogger = options.logger ?? NOOP_LOGGER;
+    this.signal = options.signal;
+    this.timeoutMs = options.toolTimeoutMs > 0 ? options.toolTimeoutMs : 0;
+    this.limits = options.limits;
+    this.context = options.context;
+    this.consts = options.consts;
+    this.otel = otelForRun();
+    const signal = options.signal;
+    if (signal !== undefined && !signal.aborted) {
+      this.onAbort = () => abortInflight(this, signal.reason);
+      signal.addEventListener("abort", this.onAbort, { once: true });
+    }
+  }
+}
+
+export interface RunStateOptions {
+  logger?: Logger;
+  trace?: TraceLevel;
+  toolTimeoutMs: number;
+  limits: Limits;
+  signal?: AbortSignal;
+  context: Record<string, unknown>;
+  consts: Record<string, unknown>;
+}
+
+export function createRunState(options: RunStateOptions): RunState {
+  return new RunState(options);
+}
+
+/**
+ * The second argument of a tool call and the record of that call. The
+ * AbortController behind `signal` is created on first read.
+ */
+export class CallContext implements ToolContext {
+  readonly logger: Logger;
+  /** @internal */ ctrl: AbortController | null = null;
+  /** @internal */ abortReason: unknown = undefined;
+  /** @internal */ settled = false;
+  /** @internal */ start = 0;
+  /** @internal */ span: Span | null = null;
+  /** @internal */ deadline = 0;
+  /** @internal */ resolve: ((value: unknown) => void) | null = null;
+  /** @internal */ reject: ((reason: unknown) => void) | null = null;
+
+  constructor(
+    /** @internal */ readonly run: RunState,
+    /** @internal */ readonly binding: ToolBinding,
+    /** @internal */ readonly toolName: string,
+    /** @internal */ readonly input: unknown,
+    /** @internal */ readonly expected: number,
+    /** @internal */ readonly observed: boolean,
+  ) {
+    this.logger = run.toolLogger;
+  }
+
+  get signal(): AbortSignal {
+    let ctrl = this.ctrl;
+    if (ctrl === null) {
+      ctrl = this.ctrl = new AbortController();
+      const run = this.run;
+      if (this.abortReason !== undefined) ctrl.abort(this.abortReason);
+      else if (run.fatal !== undefined) ctrl.abort(run.fatal);
+      else if (run.signal?.aborted) ctrl.abort(run.signal.reason);
+      else if (!this.settled) (run.inflight ??= new Set()).add(this);
+    }
+    return ctrl.signal;
+  }
+
+  /** @internal Aborts this call's signal (now, or when it is first read). */
+  abort(reason: unknown): void {
+    if (this.abortReason !== undefined) return;
+    this.abortReason = reason ?? new BridgeAbortError();
+    this.ctrl?.abort(this.abortReason);
+  }
+}
+
+export function clearPending(run: RunState): void {
+  if (run.timer !== null) clearTimeout(run.timer);
+  run.timer = null;
+  run.pending.length = 0;
+  run.pendingHead = 0;
+  run.pendingCount = 0;
+}
+
+export function abortInflight(run: RunState, reason: unknown): void {
+  const inflight = run.inflight;
+  if (inflight === null) return;
+  run.inflight = null;
+  for (const ctx of inflight) ctx.abort(reason);
+}
+
+/**
+ * Ends the execution's tool state: on a fatal end, aborts the signals of calls
+ * still running; always clears the timer and the abort listener. Returns the
+ * traces recorded so far (`[]` when tracing is off).
+ */
+export function finishRun(run: RunState, fatal?: unknown): ToolTrace[] {
+  if (!run.finished) {
+    run.finished = true;
+    if (fatal !== undefined && isFatal(fatal)) {
+      run.fatal = fatal;
+      abortInflight(run, fatal);
+    }
+    clearPending(run);
+    if (run.onAbort !== null) {
+      run.signal?.removeEventListener("abort", run.onAbort);
+      run.onAbort = null;
+    }
+    if (run.trace !== null) run.trace.closed = true;
+  }
+  return run.trace === null ? [] : run.trace.traces;
+}
