@@ -72,6 +72,13 @@ describe("HTTP-6 (amended) empty or invalid JSON on 2xx", () => {
     );
   });
 
+  it("HEAD has no body, so it fails with the empty-body error (documented limitation)", async () => {
+    await expect(call({ baseUrl: server.baseUrl, path: "/empty200", method: "HEAD" }, makeCtx().ctx)).rejects.toThrow(
+      `httpCall: HEAD ${server.baseUrl}/empty200 returned HTTP 200 with an empty body; expected JSON`,
+    );
+    expect(server.requestsTo("/empty200").at(-1)!.method).toBe("HEAD");
+  });
+
   it("200 with an empty body fails", async () => {
     await expect(call({ baseUrl: server.baseUrl, path: "/empty200" }, makeCtx().ctx)).rejects.toThrow("with an empty body; expected JSON");
   });
