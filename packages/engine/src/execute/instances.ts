@@ -1,0 +1,156 @@
+/**
+ * Resolving tool instances, pipe stages and aliases inside scope instances.
+ *
+ * A tool instance is called at most once per scope instance (R-EXEC-3): its
+ * slot holds the settled value, a `Pending` shared by concurrent readers, or
+ * a `Failed` shared by every reader (located at the first reader, R-LOC-2).
+ * The input is assembled in two phases (R-EXEC-4, R-TOOL-7): tool-block
+ * self-wires in a fresh invocation scope (private dependencies, R-TOOL-8),
+ * then the caller's wire groups; both are written in statement order.
+ * Re-entering an instance on the current evaluation path is a fatal cycle
+ * (R-CYCLE-1); a synchronous re-entry is seen through the `COMPUTING` slot.
+ */
+import { BridgePanicError, locate, type Loc } from "../errors.js";
+import type { AliasDecl, Group, ToolDecl } from "../prepare/scope-index.js";
+import { callTool } from "./call-tool.js";
+import { createMemoCache } from "./memo.js";
+import { collect, writeGroups } from "./output.js";
+import { setPath } from "./paths.js";
+import {
+  COMPUTING,
+  Failed,
+  Pending,
+  Scope,
+  UNDEF,
+  onChain,
+  slotsOf,
+  type Chain,
+  type MemoCache,
+} from "./runtime.js";
+
+function cycle(message: string, loc: Loc | undefined): BridgePanicError {
+  return new BridgePanicError(message, { loc });
+}
+
+/**
+ * Evaluates a slot once: `compute` runs with a chain that includes this
+ * instance; the result (or located failure) is stored for every reader.
+ */
+export function once(
+  slots: unknown[],
+  slot: number,
+  owner: Scope,
+  decl: object,
+  c: Chain,
+  loc: Loc | undefined,
+  cycleMessage: string,
+  compute: (c: Chain) => unknown,
+): unknown {
+  const x = slots[slot];
+  if (x !== undefined) {
+    if (x === UNDEF) return undefined;
+    if (x instanceof Pending) {
+      if (onChain(c, owner, decl)) throw cycle(cycleMessage, loc);
+      return x.promise;
+    }
+    if (x instanceof Failed) throw x.error;
+    if (x === COMPUTING) throw cycle(cycleMessage, loc);
+    return x;
+  }
+  slots[slot] = COMPUTING;
+  let r: unknown;
+  try {
+    r = compute({ owner, decl, next: c });
+  } catch (e) {
+    const err = locate(e, loc);
+    slots[slot] = new Failed(err);
+    throw err;
+  }
+  if (r instanceof Promise) {
+    const p = r.then(
+      (v: unknown) => {
+        slots[slot] = v === undefined ? UNDEF : v;
+        return v;
+      },
+      (e: unknown) => {
+        const err = locate(e, loc);
+        slots[slot] = new Failed(err);
+        throw err;
+      },
+    );
+    slots[slot] = new Pending(p);
+    return p;
+  }
+  slots[slot] = r === undefined ? UNDEF : r;
+  return r;
+}
+
+/** Reads a tool instance owned by `owner` (R-EXEC-6, R-EXEC-9). */
+export function resolveTool(owner: Scope, decl: ToolDecl, c: Chain, loc: Loc | undefined): unknown {
+  const slots = owner.slots;
+  if (slots !== null) {
+    const x = slots[decl.slot];
+    if (x !== undefined && x !== COMPUTING && !(x instanceof Pending) && !(x instanceof Failed)) {
+      return x === UNDEF ? undefined : x;
+    }
+  }
+  return once(slotsOf(owner), decl.slot, owner, decl, c, loc, `Circular dependency detected: "${decl.key}" depends on itself`, (cc) =>
+    invokeTool(owner, decl, cc, null, undefined),
+  );
+}
+
+/** Reads an alias owned by `owner` (R-ALIAS-2). */
+export function resolveAlias(owner: Scope, decl: AliasDecl, c: Chain, loc: Loc | undefined): unknown {
+  return once(slotsOf(owner), decl.slot, owner, decl, c, loc, `Circular dependency detected in alias "${decl.name}"`, (cc) =>
+    decl.ev(owner, cc),
+  );
+}
+
+function memoOf(owner: Scope, decl: ToolDecl): MemoCache | null {
+  if (decl.memo < 0) return null;
+  const memos = owner.run.memos;
+  return memos[decl.memo] ?? (memos[decl.memo] = createMemoCache());
+}
+
+function writeInput(input: Record<string, unknown>, groups: readonly Group[], values: readonly unknown[]): void {
+  writeGroups(input, groups, values, 0, groups.length, (v) => {
+    input.__rootValue__ = v;
+  });
+}
+
+/**
+ * Builds the input of one call of `decl` and calls the tool. `pipe` is the
+ * piped value and its input path for a pipe stage (R-PIPE-2/3): uncached and
+ * never memoized.
+ */
+export function invokeTool(
+  owner: Scope,
+  decl: ToolDecl,
+  c: Chain,
+  pipePath: readonly string[] | null,
+  pipeValue: unknown,
+): unknown {
+  const def = decl.def;
+  if (def.error !== null) throw new Error(def.error);
+  const input: Record<string, unknown> = {};
+  const finish = (): unknown => {
+    const values = collect(decl.inputs, (g) => g.ev(owner, c));
+    const call = (vals: unknown[]): unknown => {
+      writeInput(input, decl.inputs, vals);
+      if (pipePath !== null) setPath(input, pipePath, pipeValue);
+      return callTool(owner.run.rs, def.binding, input, pipePath === null ? memoOf(owner, decl) : null);
+    };
+    return values instanceof Promise ? values.then(call) : call(values);
+  };
+  if (def.self.length === 0) return finish();
+  const inv = new Scope(owner.run, null, def.body!, undefined, 0, null, null);
+  const selfValues = collect(def.self, (g) => g.ev(inv, c));
+  if (selfValues instanceof Promise) {
+    return selfValues.then((vals) => {
+      writeInput(input, def.self, vals);
+      return finish();
+    });
+  }
+  writeInput(input, def.self, selfValues);
+  return finish();
+}

@@ -1,0 +1,135 @@
+/**
+ * One execution of a prepared bridge (R-EXEC-1 steps 5-9, R-EXEC-5).
+ *
+ * Creates the per-request state, starts forced handles (R-FORCE-2), starts
+ * every selected output group and every spread concurrently in index order
+ * (R-EXEC-4), waits until all have settled (a failing critical force ends the
+ * wait at once), then reports the first fatal error in index order, else the
+ * first failure, else assembles `data`. When nothing is asynchronous no
+ * Promise is created until the final result.
+ */
+import { finalizeError, isFatal } from "../errors.js";
+import type { BodyIndex } from "../prepare/scope-index.js";
+import type { ExecuteResult, Limits, Logger, TraceLevel } from "../types.js";
+import { createRunState, finishRun } from "./call-tool.js";
+import { assemble, selectGroups } from "./output.js";
+import { Failed, Scope, noop, type Run } from "./runtime.js";
+
+export interface RunOptions {
+  input?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+  requestedFields?: string[];
+  signal?: AbortSignal;
+  logger?: Logger;
+  trace?: TraceLevel;
+  toolTimeoutMs?: number;
+  limits: Limits;
+  consts: Record<string, unknown>;
+  source: string | undefined;
+  filename: string | undefined;
+}
+
+/** Starts one evaluator; a synchronous throw becomes a `Failed` value. */
+function start(f: () => unknown): unknown {
+  try {
+    return f();
+  } catch (e) {
+    return new Failed(e);
+  }
+}
+
+/** Replaces promises in `values` by their outcome once all have settled. */
+function settle(values: unknown[]): Promise<void> | null {
+  let count = 0;
+  let done: () => void = noop;
+  const wait = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (!(v instanceof Promise)) continue;
+    count++;
+    v.then(
+      (x: unknown) => {
+        values[k] = x;
+        if (--count === 0) done();
+      },
+      (e: unknown) => {
+        values[k] = new Failed(e);
+        if (--count === 0) done();
+      },
+    );
+  }
+  return count === 0 ? null : wait;
+}
+
+function firstFailure(values: readonly unknown[]): Failed | null {
+  let first: Failed | null = null;
+  for (const v of values) {
+    if (!(v instanceof Failed)) continue;
+    if (isFatal(v.error)) return v;
+    first ??= v;
+  }
+  return first;
+}
+
+export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult> {
+  const input = o.input ?? {};
+  const context = o.context ?? {};
+  const rs = createRunState({
+    logger: o.logger,
+    trace: o.trace,
+    toolTimeoutMs: o.toolTimeoutMs ?? 15000,
+    limits: o.limits,
+    signal: o.signal,
+    context,
+    consts: o.consts,
+  });
+  const run: Run = { rs, input, context, memos: [], limits: o.limits };
+  const fields = o.requestedFields && o.requestedFields.length > 0 ? o.requestedFields : null;
+  const root = new Scope(run, null, body, undefined, 0, fields, null);
+  const fail = (err: unknown): never => {
+    const traces = finishRun(rs, err);
+    throw finalizeError(err, { traces, source: o.source, filename: o.filename });
+  };
+
+  const critical: unknown[] = [];
+  for (const f of body.forces) {
+    const r = start(() => f.ev(root, null));
+    if (!f.critical) {
+      if (r instanceof Promise) r.then(noop, noop);
+      continue;
+    }
+    if (r instanceof Failed) {
+      try {
+        return Promise.resolve(fail(r.error));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    if (r instanceof Promise) critical.push(r);
+  }
+
+  const groups = selectGroups(body.outputs, fields);
+  const spreads = body.spreads;
+  const values: unknown[] = [];
+  for (const g of groups) values.push(start(() => g.ev(root, null)));
+  for (const g of spreads) values.push(start(() => g.ev(root, null)));
+
+  const complete = (): ExecuteResult => {
+    const failure = firstFailure(values);
+    if (failure !== null) return fail(failure.error);
+    const data = assemble(groups, values, spreads, values, 0, groups.length);
+    return { data, traces: finishRun(rs) };
+  };
+  const waiting = settle(values);
+  if (waiting === null && critical.length === 0) {
+    try {
+      return Promise.resolve(complete());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  // Promise.all rejects as soon as a critical force fails (R-EXEC-5); `waiting` never rejects.
+  return Promise.all([waiting, ...critical]).then(complete, (e: unknown) => fail(e));
+}

@@ -1,0 +1,384 @@
+/**
+ * Compiles expressions (R-PATH, R-SAFE, R-PIPE, R-EXPR, R-STR, R-TERN,
+ * R-CTRL) into closures `(scope, chain) => value | Promise`.
+ *
+ * Every name is resolved here, once: a reference becomes a closure that
+ * walks a fixed number of lexical levels to the owning scope and reads a
+ * fixed slot. Values that are already there are returned as they are; a
+ * Promise appears only where a tool is actually asynchronous. Errors are
+ * located where R-LOC-2 says (`ctx.loc === null` inside ternaries and
+ * templates, whose errors take the whole wire's span).
+ */
+import type { Expr, PipeExpr, RefExpr, SourceLocation, TemplateExpr } from "../ast/index.js";
+import { BridgePanicError, isFatal, locate, type Loc } from "../errors.js";
+import { mapArray } from "../execute/arrays.js";
+import { readDefine, readDefineInput } from "../execute/defines.js";
+import { invokeTool, resolveAlias, resolveTool } from "../execute/instances.js";
+import { narrow, selectGroups } from "../execute/output.js";
+import { cloneJson, isUnsafeKey, readPath, step, type Seg } from "../execute/paths.js";
+import { Signal, ignore, onChain, scopeUp, signal, type Chain, type Ev, type Scope } from "../execute/runtime.js";
+import type { ArrayPlan, BodyIndex, Binding, ToolDecl } from "./scope-index.js";
+import { lookup } from "./scope-index.js";
+
+/** Compile-time context of one expression position. */
+export interface Ctx {
+  body: BodyIndex;
+  /** R-SAFE-2 applies (false in ternary branches and bare catch references, Q-28). */
+  safe: boolean;
+  /** null: references do not attach their own location (ternary, template). */
+  loc: null | undefined;
+  /** The enclosing wire statement's span. */
+  stmtLoc: Loc | undefined;
+  /** Output/element group key owning this expression (array narrowing), null = unrestricted. */
+  key: string | null;
+  consts: Map<string, unknown>;
+  compileArray: (expr: Extract<Expr, { kind: "ArrayMap" }>, ctx: Ctx) => ArrayPlan;
+}
+
+export function toLoc(l: SourceLocation | undefined): Loc | undefined {
+  if (!l || typeof l.startLine !== "number") return undefined;
+  return { startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
+}
+
+export function toSegs(path: RefExpr["path"]): Seg[] {
+  return path.map((p) => ({ key: p.key, safe: p.safe === true, unsafe: isUnsafeKey(p.key) }));
+}
+
+function fail(message: string): Ev {
+  return () => {
+    throw new Error(message);
+  };
+}
+
+const levelsUp = (ctx: Ctx, b: Binding): number => ctx.body.level - b.body.level;
+
+/** Closure reading the root value of a reference (before its path). */
+function compileRoot(ref: RefExpr, b: Binding, ctx: Ctx, loc: Loc | undefined): Ev {
+  const up = levelsUp(ctx, b);
+  switch (b.kind) {
+    case "context":
+      return (s) => s.run.context;
+    case "iter":
+      return up === 0 ? (s) => s.element : (s) => scopeUp(s, up).element;
+    case "tool": {
+      const decl = b.decl;
+      return up === 0 ? (s, c) => resolveTool(s, decl, c, loc) : (s, c) => resolveTool(scopeUp(s, up), decl, c, loc);
+    }
+    case "alias": {
+      const decl = b.decl;
+      return (s, c) => resolveAlias(scopeUp(s, up), decl, c, loc);
+    }
+    default:
+      return (s) => s.run.input;
+  }
+}
+
+/** A reference `root.path…` (R-PATH-*), with R-SAFE-2 error-safety when `ctx.safe`. */
+export function compileRef(ref: RefExpr, ctx: Ctx): Ev {
+  const segs = toSegs(ref.path);
+  const loc = ctx.loc === null ? undefined : toLoc(ref.loc);
+  const b = lookup(ctx.body, ref.root);
+  let ev: Ev;
+  if (b === undefined) ev = fail(`Undeclared handle "${ref.root}"`);
+  else if (b.kind === "const") ev = compileConstRef(segs, ctx, loc);
+  else if (b.kind === "define") {
+    const decl = b.decl;
+    const up = levelsUp(ctx, b);
+    const first = segs[0];
+    const groups = first !== undefined && typeof first.key === "string" ? selectGroups(decl.def.body.outputs, [first.key]) : null;
+    ev = located((s, c) => readDefine(scopeUp(s, up), decl, groups, segs, c, loc), loc);
+  } else if ((b.kind === "input" || b.kind === "output") && b.body.kind === "define") {
+    const up = levelsUp(ctx, b);
+    ev = located((s, c) => readDefineInput(scopeUp(s, up), segs, c, loc), loc);
+  } else ev = withPath(compileRoot(ref, b, ctx, loc), segs, loc, b.kind === "alias");
+  if (ctx.safe && segs.some((x) => x.safe)) return errorSafe(ev);
+  return ev;
+}
+
+function compileConstRef(segs: Seg[], ctx: Ctx, loc: Loc | undefined): Ev {
+  const first = segs[0];
+  if (first === undefined) return () => undefined;
+  const name = String(first.key);
+  if (first.unsafe) return fail2(`Unsafe property traversal: ${name}`, loc);
+  if (!ctx.consts.has(name)) return fail2(`Const "${name}" not found`, loc);
+  const value = ctx.consts.get(name);
+  return () => {
+    try {
+      return cloneJson(readPath(value, segs, 1));
+    } catch (e) {
+      throw locate(e, loc);
+    }
+  };
+}
+
+function fail2(message: string, loc: Loc | undefined): Ev {
+  return () => {
+    throw locate(new Error(message), loc);
+  };
+}
+
+/** Locates errors (thrown or rejected) of `inner` at `loc` (R-LOC-1: the first location is kept). */
+export function located(inner: Ev, loc: Loc | undefined): Ev {
+  const onErr = (e: unknown): never => {
+    throw locate(e, loc);
+  };
+  return (s, c) => {
+    let v: unknown;
+    try {
+      v = inner(s, c);
+    } catch (e) {
+      throw locate(e, loc);
+    }
+    return v instanceof Promise ? v.then(undefined, onErr) : v;
+  };
+}
+
+/** Appends strict path traversal to a root reader. */
+function withPath(root: Ev, segs: Seg[], loc: Loc | undefined, signals: boolean): Ev {
+  if (segs.length === 0) return root;
+  const walk = (v: unknown): unknown => {
+    if (signals && v instanceof Signal) return v;
+    try {
+      return readPath(v, segs);
+    } catch (e) {
+      throw locate(e, loc);
+    }
+  };
+  if (segs.length === 1 && !signals) {
+    const seg = segs[0]!;
+    return (s, c) => {
+      const v = root(s, c);
+      if (v instanceof Promise) return v.then(walk);
+      try {
+        return step(v, seg);
+      } catch (e) {
+        throw locate(e, loc);
+      }
+    };
+  }
+  return (s, c) => {
+    const v = root(s, c);
+    return v instanceof Promise ? v.then(walk) : walk(v);
+  };
+}
+
+const swallow = (e: unknown): undefined => {
+  if (isFatal(e)) throw e;
+  return undefined;
+};
+
+/** R-SAFE-2: any non-fatal error of the reference yields `undefined`. */
+function errorSafe(inner: Ev): Ev {
+  return (s, c) => {
+    let v: unknown;
+    try {
+      v = inner(s, c);
+    } catch (e) {
+      return swallow(e);
+    }
+    return v instanceof Promise ? v.then(undefined, swallow) : v;
+  };
+}
+
+/** A pipe `h1:h2:source` (R-PIPE-*): uncached calls, right to left. */
+function compilePipe(pipe: PipeExpr, ctx: Ctx): Ev {
+  const source = compileRef(pipe.source, ctx);
+  const loc = ctx.loc === null ? undefined : toLoc(pipe.loc);
+  let ev = source;
+  for (let k = pipe.stages.length - 1; k >= 0; k--) {
+    const stage = pipe.stages[k]!;
+    const b = lookup(ctx.body, stage.handle);
+    const inner = ev;
+    if (b === undefined || b.kind !== "tool") {
+      const kind = b === undefined ? "undeclared" : b.kind;
+      ev = (s, c) => {
+        const v = inner(s, c);
+        ignore(v);
+        throw locate(new Error(`Pipe handle "${stage.handle}" must reference a tool, got "${kind}"`), loc);
+      };
+      continue;
+    }
+    ev = compileStage(inner, b.decl, levelsUp(ctx, b), stage.inputPath.length > 0 ? stage.inputPath : ["in"], stage.handle, loc);
+  }
+  return ev;
+}
+
+function compileStage(inner: Ev, decl: ToolDecl, up: number, path: string[], handle: string, loc: Loc | undefined): Ev {
+  const key = { pipe: handle };
+  const onErr = (e: unknown): never => {
+    throw locate(e, loc);
+  };
+  const call = (v: unknown, s: Scope, c: Chain): unknown => {
+    if (v instanceof Signal) return v;
+    let r: unknown;
+    try {
+      if (onChain(c, null, key)) throw new BridgePanicError(`Circular dependency detected in pipe "${handle}"`);
+      r = invokeTool(scopeUp(s, up), decl, { owner: null, decl: key, next: c }, path, v);
+    } catch (e) {
+      throw locate(e, loc);
+    }
+    return r instanceof Promise ? r.then(undefined, onErr) : r;
+  };
+  return (s, c) => {
+    const v = inner(s, c);
+    if (v instanceof Promise) return v.then((x) => call(x, s, c));
+    return call(v, s, c);
+  };
+}
+
+/** An interpolated string (R-STR-*): placeholders concurrently, nullish → "". */
+function compileTemplate(t: TemplateExpr, ctx: Ctx): Ev {
+  const inner: Ctx = { ...ctx, safe: false, loc: null };
+  const parts: (string | Ev)[] = t.parts.map((p) => (p.kind === "Text" ? p.text : compileExpr(p.expr, inner)));
+  const join = (vals: unknown[]): string => {
+    let out = "";
+    for (const v of vals) out += v === null || v === undefined ? "" : String(v);
+    return out;
+  };
+  const ev: Ev = (s, c) => {
+    const vals: unknown[] = [];
+    let async = false;
+    try {
+      for (const p of parts) {
+        const v = typeof p === "string" ? p : p(s, c);
+        if (v instanceof Promise) async = true;
+        vals.push(v);
+      }
+    } catch (e) {
+      for (const v of vals) ignore(v);
+      throw e;
+    }
+    return async ? Promise.all(vals).then(join) : join(vals);
+  };
+  return located(ev, ctx.stmtLoc);
+}
+
+type Arith = (a: unknown, b: unknown) => unknown;
+
+const num = (f: (a: number, b: number) => unknown): Arith => (a, b) =>
+  a === null || a === undefined || b === null || b === undefined ? null : f(Number(a), Number(b));
+
+const OPS: Record<string, Arith> = {
+  add: num((a, b) => a + b),
+  sub: num((a, b) => a - b),
+  mul: num((a, b) => a * b),
+  div: num((a, b) => a / b),
+  eq: (a, b) => a === b,
+  neq: (a, b) => a !== b,
+  gt: (a, b) => Number(a) > Number(b),
+  gte: (a, b) => Number(a) >= Number(b),
+  lt: (a, b) => Number(a) < Number(b),
+  lte: (a, b) => Number(a) <= Number(b),
+};
+
+function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
+  const L = compileExpr(e.left, ctx);
+  const R = compileExpr(e.right, ctx);
+  if (e.op === "and" || e.op === "or") {
+    const isAnd = e.op === "and";
+    const then = (a: unknown, s: Scope, c: Chain): unknown => {
+      if (a instanceof Signal) return a;
+      if (isAnd ? !a : a) return !isAnd;
+      const b = R(s, c);
+      return b instanceof Promise ? b.then(Boolean) : b instanceof Signal ? b : Boolean(b);
+    };
+    return (s, c) => {
+      const a = L(s, c);
+      return a instanceof Promise ? a.then((x) => then(x, s, c)) : then(a, s, c);
+    };
+  }
+  const op = OPS[e.op]!;
+  const apply = (a: unknown, b: unknown): unknown =>
+    a instanceof Signal ? a : b instanceof Signal ? b : op(a, b);
+  return (s, c) => {
+    const a = L(s, c);
+    let b: unknown;
+    try {
+      b = R(s, c);
+    } catch (err) {
+      ignore(a);
+      throw err;
+    }
+    if (a instanceof Promise || b instanceof Promise) return Promise.all([a, b]).then(([x, y]) => apply(x, y));
+    return apply(a, b);
+  };
+}
+
+function compileTernary(e: Extract<Expr, { kind: "Ternary" }>, ctx: Ctx): Ev {
+  const cond = compileExpr(e.condition, { ...ctx, loc: null });
+  const branchCtx: Ctx = { ...ctx, loc: null, safe: false };
+  const yes = compileExpr(e.then, branchCtx);
+  const no = compileExpr(e.else, branchCtx);
+  const pick = (v: unknown, s: Scope, c: Chain): unknown => (v instanceof Signal ? v : v ? yes(s, c) : no(s, c));
+  const ev: Ev = (s, c) => {
+    const v = cond(s, c);
+    return v instanceof Promise ? v.then((x) => pick(x, s, c)) : pick(v, s, c);
+  };
+  return located(ev, ctx.stmtLoc);
+}
+
+function compileArrayMap(e: Extract<Expr, { kind: "ArrayMap" }>, ctx: Ctx): Ev {
+  const plan = ctx.compileArray(e, ctx);
+  const source = compileExpr(e.source, ctx);
+  const key = ctx.key;
+  return (s, c) => {
+    const src = source(s, c);
+    const fields = key === null ? null : narrow(s.fields, key);
+    if (src instanceof Promise) return src.then((v) => mapArray(plan, v, s, c, fields));
+    return mapArray(plan, src, s, c, fields);
+  };
+}
+
+function compileControl(e: Extract<Expr, { kind: "Control" }>, inCatch: boolean): Ev {
+  const loc = inCatch ? undefined : toLoc(e.loc);
+  const message = e.message ?? "";
+  switch (e.control) {
+    case "throw":
+      return () => {
+        throw locate(new Error(message), loc);
+      };
+    case "panic":
+      return () => {
+        throw new BridgePanicError(message, { loc });
+      };
+    default: {
+      const sig = signal(e.control, e.level ?? 1);
+      return () => sig;
+    }
+  }
+}
+
+/** Compiles any expression; `inCatch` drops control-clause locations (R-LOC-2). */
+export function compileExpr(e: Expr, ctx: Ctx, inCatch = false): Ev {
+  switch (e.kind) {
+    case "Ref":
+      return compileRef(e, ctx);
+    case "Pipe":
+      return compilePipe(e, ctx);
+    case "Literal": {
+      const v = e.value;
+      if (v !== null && typeof v === "object") return () => cloneJson(v);
+      return () => v;
+    }
+    case "Template":
+      return compileTemplate(e, ctx);
+    case "Binary":
+      return compileBinary(e, ctx);
+    case "Not": {
+      const inner = compileExpr(e.operand, ctx);
+      const not = (v: unknown): unknown => (v instanceof Signal ? v : !v);
+      return (s, c) => {
+        const v = inner(s, c);
+        return v instanceof Promise ? v.then(not) : not(v);
+      };
+    }
+    case "Ternary":
+      return compileTernary(e, ctx);
+    case "ArrayMap":
+      return compileArrayMap(e, ctx);
+    case "Control":
+      return compileControl(e, inCatch);
+    default:
+      return fail(`Unsupported expression kind "${(e as { kind: string }).kind}"`);
+  }
+}
