@@ -58,6 +58,15 @@ export function writeGroups(
   onRootValue: ((v: unknown) => void) | null,
   offset = 0,
 ): void {
+  // Root merges first, so explicit fields written after them win (Q-43 fix).
+  for (let k = from; k < to; k++) {
+    const g = groups[k]!;
+    if (g.spread || g.path.length !== 0) continue;
+    const v = values[offset + k];
+    if (v === ABSENT || v instanceof Signal) continue;
+    if (isPlainObject(v)) copyOwn(target, v);
+    else if (onRootValue) onRootValue(v);
+  }
   for (let k = from; k < to; k++) {
     const g = groups[k]!;
     const v = values[offset + k];
@@ -67,10 +76,7 @@ export function writeGroups(
       if (isPlainObject(v)) copyOwn(objectAt(target, path), v);
     } else if (path.length === 1) {
       target[path[0]!] = v;
-    } else if (path.length === 0) {
-      if (isPlainObject(v)) copyOwn(target, v);
-      else if (onRootValue) onRootValue(v);
-    } else {
+    } else if (path.length !== 0) {
       setPath(target, path, v);
     }
   }

@@ -73,6 +73,10 @@ function firstFailure(values: readonly unknown[]): Failed | null {
   return first;
 }
 
+function quickly(ps: Promise<unknown>[]): Promise<unknown> {
+  return Promise.race([Promise.all(ps), new Promise((resolve) => setTimeout(resolve, 0))]);
+}
+
 export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult> {
   const input = o.input ?? {};
   const context = o.context ?? {};
@@ -94,10 +98,11 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
   };
 
   const critical: unknown[] = [];
+  let background: Promise<unknown>[] | null = null;
   for (const f of body.forces) {
     const r = start(() => f.ev(root, null));
     if (!f.critical) {
-      if (r instanceof Promise) r.then(noop, noop);
+      if (r instanceof Promise) (background ??= []).push(r.then(noop, noop));
       continue;
     }
     if (r instanceof Failed) {
@@ -123,6 +128,8 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
     return { data, traces: finishRun(rs) };
   };
   const waiting = settle(values);
+  // Fire-and-forget forces that settle quickly are still traced (R-FORCE-3): give them one macrotask.
+  if (background !== null) critical.push(quickly(background));
   if (waiting === null && critical.length === 0) {
     try {
       return Promise.resolve(complete());

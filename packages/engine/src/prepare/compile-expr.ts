@@ -85,8 +85,18 @@ export function compileRef(ref: RefExpr, ctx: Ctx): Ev {
     const decl = b.decl;
     const up = levelsUp(ctx, b);
     const first = segs[0];
-    const groups = first !== undefined && typeof first.key === "string" ? selectGroups(decl.def.body.outputs, [first.key]) : null;
-    ev = located((s, c) => readDefine(scopeUp(s, up), decl, groups, segs, c, loc), loc);
+    if (first !== undefined) {
+      const groups = typeof first.key === "string" ? selectGroups(decl.def.body.outputs, [first.key]) : null;
+      ev = located((s, c) => readDefine(scopeUp(s, up), decl, groups, segs, c, loc), loc);
+    } else {
+      // A whole-define read forwards the caller's narrowed patterns (R-FIELDS-3).
+      const key = ctx.key;
+      const outputs = decl.def.body.outputs;
+      ev = located((s, c) => {
+        const fields = key === null ? null : narrow(s.fields, key);
+        return readDefine(scopeUp(s, up), decl, fields === null ? null : selectGroups(outputs, fields), segs, c, loc);
+      }, loc);
+    }
   } else if ((b.kind === "input" || b.kind === "output") && b.body.kind === "define") {
     const up = levelsUp(ctx, b);
     ev = located((s, c) => readDefineInput(scopeUp(s, up), segs, c, loc), loc);

@@ -6,6 +6,7 @@
  * in field order so the runtime loop needs no lookups.
  */
 import type { Loc } from "../errors.js";
+import { isUnsafeKey } from "../execute/paths.js";
 import type { ArrayPlan, BodyIndex, FastRead } from "./scope-index.js";
 
 export function buildPlan(body: BodyIndex, clauseLoc: Loc | undefined): ArrayPlan {
@@ -14,7 +15,7 @@ export function buildPlan(body: BodyIndex, clauseLoc: Loc | undefined): ArrayPla
     reads = [];
     for (const g of body.outputs) {
       const w = g.wires.length === 1 ? g.wires[0]! : null;
-      if (w === null || w.plain === null || g.path.length === 0) {
+      if (w === null || w.plain === null || g.path.length === 0 || g.path.some(isUnsafeKey)) {
         reads = null;
         break;
       }
