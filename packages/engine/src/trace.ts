@@ -1,7 +1,8 @@
 /**
  * Per-execution trace collector. Created only when tracing is on, so the
  * default level "off" costs one null check per call. Entries are appended
- * when calls finish; at level "full" the input is stored as a bounded copy so
+ * when calls finish, also after the execution has returned (a fire-and-forget
+ * force that fails right after the output is ready is still traced); at level "full" the input is stored as a bounded copy so
  * a huge input cannot blow up the trace.
  */
 import type { ToolTrace, TraceLevel } from "./types.js";
@@ -14,8 +15,6 @@ export class TraceCollector {
   readonly full: boolean;
   readonly traces: ToolTrace[] = [];
   private readonly origin: number;
-  /** Set when the execution has ended; later completions are not recorded. */
-  closed = false;
 
   constructor(level: Exclude<TraceLevel, "off">) {
     this.full = level === "full";
@@ -24,7 +23,6 @@ export class TraceCollector {
 
   /** Records one finished call; `start`/`end` are `performance.now()` readings. */
   add(tool: string, fn: string, start: number, end: number, input: unknown, output: unknown, error: string | undefined): void {
-    if (this.closed) return;
     const durationMs = end - start;
     const entry: ToolTrace = {
       tool,

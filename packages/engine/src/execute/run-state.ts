@@ -141,7 +141,8 @@ export function abortInflight(run: RunState, reason: unknown): void {
 /**
  * Ends the execution's tool state: on a fatal end, aborts the signals of calls
  * still running; always clears the timer and the abort listener. Returns the
- * traces recorded so far (`[]` when tracing is off).
+ * live trace list (`[]` when tracing is off): calls still running when the
+ * execution ends are appended when they finish.
  */
 export function finishRun(run: RunState, fatal?: unknown): ToolTrace[] {
   if (!run.finished) {
@@ -155,7 +156,6 @@ export function finishRun(run: RunState, fatal?: unknown): ToolTrace[] {
       run.signal?.removeEventListener("abort", run.onAbort);
       run.onAbort = null;
     }
-    if (run.trace !== null) run.trace.closed = true;
   }
   return run.trace === null ? [] : run.trace.traces;
 }

@@ -85,7 +85,7 @@ describe("traces (R-TRACE)", () => {
     expect(traces[1]!.error).toBe("x");
     expect("error" in traces[2]!).toBe(false);
     callTool(run, bind(makeTool(() => 1)), {}, null);
-    expect(traces).toHaveLength(3);
+    expect(traces).toHaveLength(4);
   });
 
   it("adds a bounded input and the output at full", () => {
