@@ -175,10 +175,9 @@ export function invoke(
     throw fail(ctx, err);
   }
   if (thenable) {
-    if (binding.sync && expected < 0) {
-      Promise.resolve(result).then(undefined, ignore);
-      throw fail(ctx, new Error(`Tool "${binding.fnName}" declared {sync:true} but returned a Promise`));
-    }
+    // D-5: a `sync` tool that returns a Promise anyway is awaited like an
+    // async tool, with a warning, so its rejection is never left unhandled.
+    if (binding.sync && expected < 0) warnSyncPromise(run, toolName, binding.fnName);
     return awaitResult(ctx, result as PromiseLike<unknown>);
   }
   if (expected >= 0) {
@@ -189,7 +188,15 @@ export function invoke(
   return result;
 }
 
-function ignore(): void {}
+function warnSyncPromise(run: RunState, tool: string, fn: string): void {
+  const warn = run.logger?.warn;
+  if (typeof warn !== "function") return;
+  try {
+    warn.call(run.logger, { tool, fn }, `[bridge] tool "${fn}" declared {sync:true} but returned a Promise; awaiting it`);
+  } catch {
+    // A throwing logger never fails a tool call.
+  }
+}
 
 function checkBatchResult(fnName: string, result: unknown, expected: number): Error | null {
   if (Array.isArray(result) && result.length === expected) return null;

@@ -65,23 +65,25 @@ describe("callTool: direct calls", () => {
     await expect(callTool(run, bind(makeTool(async () => { throw boom; })), {}, null)).rejects.toBe(boom);
   });
 
-  it("fails a sync tool that returns a Promise, without an unhandled rejection (R-SYNC-1, D-5)", async () => {
+  it("awaits a sync tool that returns a Promise, warns, and never leaves a rejection unhandled (D-5)", async () => {
     const unhandled = vi.fn();
     process.on("unhandledRejection", unhandled);
     try {
-      const fn = makeTool(() => Promise.reject(new Error("late")), { sync: true });
-      const run = makeRun({ trace: "basic" });
-      expect(() => callTool(run, bind(fn, { toolName: "s", fnName: "lib.s" }), {}, null)).toThrow(
-        'Tool "lib.s" declared {sync:true} but returned a Promise',
-      );
-      const recovered = bind(fn, { onError: { kind: "value", value: "fallback" } });
-      expect(callTool(run, recovered, {}, null)).toBe("fallback");
+      const warn = vi.fn();
+      const run = makeRun({ trace: "basic", logger: { warn } });
+      const ok = makeTool(async () => ({ v: 1 }), { sync: true });
+      await expect(callTool(run, bind(ok, { toolName: "s", fnName: "lib.s" }), {}, null)).resolves.toEqual({ v: 1 });
+      expect(warn).toHaveBeenCalledWith({ tool: "s", fn: "lib.s" }, expect.stringContaining("declared {sync:true} but returned a Promise"));
+      const failing = makeTool(() => Promise.reject(new Error("late")), { sync: true });
+      await expect(callTool(run, bind(failing, { toolName: "s", fnName: "lib.s" }), {}, null)).rejects.toThrow("late");
+      const recovered = bind(failing, { onError: { kind: "value", value: "fallback" } });
+      await expect(callTool(run, recovered, {}, null)).resolves.toBe("fallback");
       await tick();
       await tick();
       expect(unhandled).not.toHaveBeenCalled();
       const traces = finishRun(run);
-      expect(traces).toHaveLength(2);
-      expect(traces[0]!.error).toBe('Tool "lib.s" declared {sync:true} but returned a Promise');
+      expect(traces).toHaveLength(3);
+      expect(traces.filter((t) => t.error === "late")).toHaveLength(2);
     } finally {
       process.off("unhandledRejection", unhandled);
     }
