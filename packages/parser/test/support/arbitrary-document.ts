@@ -94,6 +94,12 @@ class Gen {
     return `${prefix}${this.counter++}`;
   }
 
+  /** A case-insensitive keyword (R-LEX-5), sometimes in another case. */
+  kw(word: string): string {
+    if (!this.messy || !this.r.bool(0.1)) return word;
+    return this.r.bool(0.5) ? word.toUpperCase() : word[0]?.toUpperCase() + word.slice(1);
+  }
+
   /** Space between tokens. */
   sp(): string {
     if (!this.messy) return " ";
@@ -201,6 +207,13 @@ class Gen {
   }
 }
 
+/** Sometimes moves a `with` line to the end of a bridge body: declarations are hoisted (R-WITH-2). */
+function hoistable(g: Gen, lines: string[]): string[] {
+  const index = lines.findIndex((line) => /^with\s/i.test(line));
+  if (index < 0 || !g.messy || !g.r.bool(0.1)) return lines;
+  return [...lines.slice(0, index), ...lines.slice(index + 1), lines[index] ?? ""];
+}
+
 export function generateDocument(seed: number, options: GenOptions): string {
   return new DocumentGen(new Gen(new Rng(seed), options.messy ?? true), options.size).document();
 }
@@ -226,21 +239,27 @@ class DocumentGen {
     }
     const head = g.messy && g.r.bool(0.2) ? g.comment() + g.nl + (g.r.bool(0.5) ? g.nl : "") : "";
     const between = (): string => (g.messy ? g.r.pick([g.nl, g.nl + g.nl, g.nl + g.comment() + g.nl, g.nl + g.nl + g.comment() + g.nl + g.nl]) : g.nl + g.nl);
-    let text = `${head}version${g.sp()}${g.r.pick(["1.5", "1", "1.0", "1.4"])}`;
+    let text = `${head}${g.kw("version")}${g.sp()}${g.r.pick(["1.5", "1", "1.0", "1.4"])}`;
     for (const block of blocks) text += between() + block;
     return text + (g.messy && g.r.bool(0.3) ? g.nl + g.comment() : "") + (g.r.bool(0.7) ? g.nl : "");
   }
 
   constBlock(): string {
     const { g } = this;
-    return `const${g.sp()}${g.fresh("c")}${g.sp()}=${g.sp()}${g.json()}`;
+    return `${g.kw("const")}${g.sp()}${g.fresh("c")}${g.sp()}=${g.sp()}${g.json()}`;
   }
 
   /** `{ lines }` with statements separated by newlines. */
   body(lines: string[]): string {
     const { g } = this;
     if (lines.length === 0 && g.r.bool(0.5)) return `{}`;
-    return `{${g.sep()}${lines.join(g.sep())}${g.nl}}`;
+    let text = `{${g.sep()}${lines[0] ?? ""}`;
+    for (const line of lines.slice(1)) {
+      // R-LEX-2: statements may share a line, except one starting with `.` (R-LEX-14).
+      const sameLine = g.messy && !line.startsWith(".") && g.r.bool(0.08);
+      text += (sameLine ? g.sp() : g.sep()) + line;
+    }
+    return `${text}${g.nl}}`;
   }
 
   toolBlock(): string {
@@ -248,7 +267,7 @@ class DocumentGen {
     const name = g.fresh(g.r.pick(["t", "api.t", "svc"]));
     const from = this.toolBlocks.length > 0 && g.r.bool(0.3) ? g.r.pick(this.toolBlocks) : g.r.pick(TOOL_NAMES);
     this.toolBlocks.push(name);
-    const header = `tool${g.sp()}${name}${g.sp()}from${g.sp()}${from}`;
+    const header = `${g.kw("tool")}${g.sp()}${name}${g.sp()}${g.kw("from")}${g.sp()}${from}`;
     if (g.r.bool(0.25)) return header;
     const scope: Scope = { handles: [], arrays: 0, tool: true, element: true, writable: [] };
     const lines: string[] = [];
@@ -263,7 +282,7 @@ class DocumentGen {
   toolLine(scope: Scope): string {
     const { g } = this;
     const k = g.r.int(0, 9);
-    if (k === 0) return `on${g.sp()}error${g.sp()}=${g.sp()}${g.json()}`;
+    if (k === 0) return `${g.kw("on")}${g.sp()}${g.kw("error")}${g.sp()}=${g.sp()}${g.json()}`;
     const ctx = scope.handles.find((h) => h.kind === "context");
     if (k === 1 && ctx) return `on error <- ${ctx.name}.${g.r.pick(["a", "name", "x-id", "from"])}`;
     const src = g.source(scope);
@@ -287,14 +306,14 @@ class DocumentGen {
       scope.handles.push({ name: handle, kind });
       scope.writable.push({ name: handle, kind });
       const version = kind === "tool" && g.r.bool(0.15) ? g.r.pick(["@1", "@2.1", "@1.x"]) : "";
-      const memo = kind === "tool" && g.r.bool(0.15) ? `${g.sp()}memoize` : "";
-      return `with${g.sp()}${target}${version}${explicit ? `${g.sp()}as${g.sp()}${handle}` : ""}${memo}`;
+      const memo = kind === "tool" && g.r.bool(0.15) ? `${g.sp()}${g.kw("memoize")}` : "";
+      return `${g.kw("with")}${g.sp()}${target}${version}${explicit ? `${g.sp()}${g.kw("as")}${g.sp()}${handle}` : ""}${memo}`;
     }
     const keyword = g.r.bool(0.9) ? kind : kind.toUpperCase();
     const handle = explicit ? name : kind;
     scope.handles.push({ name: handle, kind });
     if (kind === "output") scope.writable.push({ name: handle, kind });
-    return `with${g.sp()}${keyword}${explicit ? `${g.sp()}as${g.sp()}${handle}` : ""}`;
+    return `${g.kw("with")}${g.sp()}${keyword}${explicit ? `${g.sp()}${g.kw("as")}${g.sp()}${handle}` : ""}`;
   }
 
   defineBlock(): string {
@@ -306,7 +325,7 @@ class DocumentGen {
     const count = g.r.int(1, this.size + 1);
     for (let i = 0; i < count; i++) lines.push(this.bodyLine(scope));
     this.defines.push(name);
-    return `define${g.sp()}${name}${g.sp()}${this.body(lines)}`;
+    return `${g.kw("define")}${g.sp()}${name}${g.sp()}${this.body(lines)}`;
   }
 
   bridgeBlock(): string {
@@ -314,7 +333,7 @@ class DocumentGen {
     const op = `${g.r.pick(["Query", "Mutation", "Catalog"])}.${g.fresh("f")}`;
     if (g.r.bool(0.1)) {
       const target = g.r.pick([...TOOL_NAMES, ...this.toolBlocks, ...this.defines]);
-      return `bridge${g.sp()}${op}${g.sp()}with${g.sp()}${target}`;
+      return `${g.kw("bridge")}${g.sp()}${op}${g.sp()}${g.kw("with")}${g.sp()}${target}`;
     }
     const scope: Scope = { handles: [], arrays: 0, tool: false, element: false, writable: [] };
     const lines: string[] = [];
@@ -327,8 +346,8 @@ class DocumentGen {
     if (this.defines.length > 0 && g.r.bool(0.3)) lines.push(this.withLine(scope, "define", g.fresh("dd")));
     const count = g.r.int(0, this.size + 2);
     for (let i = 0; i < count; i++) lines.push(this.bodyLine(scope));
-    for (const h of scope.handles) if (h.kind === "tool" && g.r.bool(0.1)) lines.push(`force${g.sp()}${h.name}${g.r.bool(0.5) ? " catch null" : ""}`);
-    return `bridge${g.sp()}${op}${g.sp()}${this.body(lines)}`;
+    for (const h of scope.handles) if (h.kind === "tool" && g.r.bool(0.1)) lines.push(`${g.kw("force")}${g.sp()}${h.name}${g.r.bool(0.5) ? ` ${g.kw("catch")} null` : ""}`);
+    return `${g.kw("bridge")}${g.sp()}${op}${g.sp()}${this.body(hoistable(g, lines))}`;
   }
 
   /** A statement of a bridge or define body. */
@@ -386,7 +405,7 @@ class DocumentGen {
       rhs = this.rhs(scope, true);
     }
     scope.handles.push({ name, kind: "alias" });
-    return `alias${g.sp()}${name}${g.sp()}<-${g.brk()}${rhs}`;
+    return `${g.kw("alias")}${g.sp()}${name}${g.sp()}<-${g.brk()}${rhs}`;
   }
   /** The right-hand side of a pull wire: primary (maybe mapped), gates, catch. */
   rhs(scope: Scope, mapping: boolean, control = false): string {
@@ -450,7 +469,7 @@ class DocumentGen {
     let text = "";
     const n = g.r.bool(0.5) ? 0 : g.r.int(1, 3);
     for (let i = 0; i < n; i++) text += `${g.sp()}${g.r.pick(["||", "??"])}${g.brk()}${this.alternative(scope, mapping, control)}`;
-    if (g.r.bool(0.25)) text += `${g.sp()}catch${g.sp()}${this.alternative(scope, false, control)}`;
+    if (g.r.bool(0.25)) text += `${g.sp()}${g.kw("catch")}${g.sp()}${this.alternative(scope, false, control)}`;
     return text;
   }
 
