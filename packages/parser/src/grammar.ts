@@ -15,11 +15,9 @@
  * it is on the same line as the token before it.
  */
 import { CstParser, tokenMatcher } from "chevrotain";
-import type { IToken, TokenType } from "chevrotain";
+import type { IToken } from "chevrotain";
 import * as T from "./lexer.js";
 import { errorMessageProvider } from "./messages.js";
-
-const OPERATOR_TOKENS = [...T.OPERATORS.keys()];
 
 export class BridgeParser extends CstParser {
   constructor(recovery: boolean) {
@@ -33,10 +31,6 @@ export class BridgeParser extends CstParser {
     if (tokenMatcher(next, T.LBracket)) return tokenMatcher(this.LA(2), T.NumberLit);
     if (!tokenMatcher(next, T.Dot) && !tokenMatcher(next, T.QDot)) return false;
     return next.startLine === this.LA(0).endLine;
-  }
-
-  private consumeOneOf(tokens: TokenType[]): void {
-    this.OR(tokens.map((tok) => ({ ALT: () => this.CONSUME(tok) })));
   }
 
   // document = version , { const | tool | define | bridge } ;
@@ -70,20 +64,21 @@ export class BridgeParser extends CstParser {
     this.SUBRULE2(this.dotted, { LABEL: "source" });
     this.OPTION(() => {
       this.CONSUME(T.LCurly);
-      this.MANY(() => this.SUBRULE(this.toolLine));
+      // toolLine = "on" , "error" , ( "=" , json | "<-" , dotted )
+      //          | "." , relPath , selfRhs | spread | bodyLine ;
+      this.MANY(() => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.onError) },
+          { ALT: () => this.SUBRULE(this.scopeLine) },
+          { ALT: () => this.SUBRULE(this.spread) },
+          { ALT: () => this.SUBRULE(this.withDecl) },
+          { ALT: () => this.SUBRULE(this.force) },
+          { ALT: () => this.SUBRULE(this.alias) },
+          { ALT: () => this.SUBRULE(this.wire) },
+        ]);
+      });
       this.CONSUME(T.RCurly);
     });
-  });
-
-  // toolLine = "on" , "error" , ( "=" , json | "<-" , dotted )
-  //          | "." , relPath , selfRhs | spread | bodyLine ;
-  public toolLine = this.RULE("toolLine", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.onError) },
-      { ALT: () => this.SUBRULE(this.scopeLine) },
-      { ALT: () => this.SUBRULE(this.spread) },
-      { ALT: () => this.SUBRULE(this.bodyLine) },
-    ]);
   });
 
   // onError = "on" , "error" , ( "=" , json | "<-" , dotted ) ;
@@ -101,7 +96,7 @@ export class BridgeParser extends CstParser {
     this.CONSUME(T.Define);
     this.CONSUME(T.Name);
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.bodyLine));
+    this.MANY(() => this.bodyLine());
     this.CONSUME(T.RCurly);
   });
 
@@ -115,21 +110,21 @@ export class BridgeParser extends CstParser {
       { ALT: () => { this.CONSUME(T.With); this.SUBRULE(this.dotted); } },
       { ALT: () => {
         this.CONSUME(T.LCurly);
-        this.MANY(() => this.SUBRULE(this.bodyLine));
+        this.MANY(() => this.bodyLine());
         this.CONSUME(T.RCurly);
       } },
     ]);
   });
 
-  // bodyLine = with | force | alias | wire ;
-  public bodyLine = this.RULE("bodyLine", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.withDecl) },
-      { ALT: () => this.SUBRULE(this.force) },
-      { ALT: () => this.SUBRULE(this.alias) },
-      { ALT: () => this.SUBRULE(this.wire) },
+  // bodyLine = with | force | alias | wire ;   (inlined into the calling rule)
+  private bodyLine(): void {
+    this.OR7([
+      { ALT: () => this.SUBRULE7(this.withDecl) },
+      { ALT: () => this.SUBRULE7(this.force) },
+      { ALT: () => this.SUBRULE7(this.alias) },
+      { ALT: () => this.SUBRULE7(this.wire) },
     ]);
-  });
+  }
 
   // with = "with" , dotted , [ VERSION_TAG ] , [ "as" , name ] , [ "memoize" ] ;
   //   (the built-in forms `with input|output|context|const` are single-name dotteds)
@@ -159,39 +154,33 @@ export class BridgeParser extends CstParser {
   // wire = address , ( "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ) ;
   public wire = this.RULE("wire", () => {
     this.SUBRULE(this.address);
-    this.SUBRULE(this.wireTail);
+    this.wireTail();
   });
 
-  // wireTail = "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ;
-  public wireTail = this.RULE("wireTail", () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(T.Equals); this.SUBRULE(this.bare); } },
-      { ALT: () => { this.CONSUME(T.Arrow); this.SUBRULE(this.rhs); } },
+  // wireTail = "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ;   (inlined)
+  // bare     = STRING | NUMBER | PATH | "true" | "false" | "null" | IDENT
+  //          | "input" | "output" | "error" | "on" | "from" | "as" | "alias" ;   (token category BareValue)
+  private wireTail(): void {
+    this.OR9([
+      { ALT: () => { this.CONSUME9(T.Equals); this.CONSUME9(T.BareValue); } },
+      { ALT: () => { this.CONSUME9(T.Arrow); this.SUBRULE9(this.rhs); } },
       { ALT: () => {
-        this.CONSUME(T.LCurly);
-        this.MANY(() => this.SUBRULE(this.scopeInner));
-        this.CONSUME(T.RCurly);
+        this.CONSUME9(T.LCurly);
+        this.MANY9(() => {
+          this.OR8([
+            { ALT: () => this.SUBRULE8(this.alias) },
+            { ALT: () => this.SUBRULE8(this.scopeLine) },
+            { ALT: () => this.SUBRULE8(this.spread) },
+          ]);
+        });
+        this.CONSUME9(T.RCurly);
       } },
     ]);
-  });
-
-  // scopeInner = alias | scopeLine | spread ;
-  public scopeInner = this.RULE("scopeInner", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.alias) },
-      { ALT: () => this.SUBRULE(this.scopeLine) },
-      { ALT: () => this.SUBRULE(this.spread) },
-    ]);
-  });
+  }
 
   // scopeLine = "." , relPath , ( "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ) ;
+  // relPath   = segment , { "." , segment } ;   (* NL-gate *)
   public scopeLine = this.RULE("scopeLine", () => {
-    this.SUBRULE(this.relPath);
-    this.SUBRULE(this.wireTail);
-  });
-
-  // relPath = "." , segment , { "." , segment } ;   (* NL-gate *)
-  public relPath = this.RULE("relPath", () => {
     this.CONSUME(T.Dot);
     this.CONSUME(T.Segment);
     this.MANY({
@@ -201,6 +190,7 @@ export class BridgeParser extends CstParser {
         this.CONSUME2(T.Segment);
       },
     });
+    this.wireTail();
   });
 
   // spread = "..." , "<-" , source ;
@@ -212,23 +202,19 @@ export class BridgeParser extends CstParser {
 
   // rhs = ( STRING | [ "not" ] , primary ) , { op , operand } , [ ternary ] ,
   //       [ mapping ] , { gate } , [ "catch" , alt ] ;
+  // (the head `STRING | paren | source` is inlined; operators are the token category BinOp)
   public rhs = this.RULE("rhs", () => {
     this.OPTION(() => this.CONSUME(T.Not));
-    this.SUBRULE(this.headOperand);
-    this.MANY(() => { this.SUBRULE(this.operator); this.SUBRULE(this.operand); });
-    this.OPTION2(() => this.SUBRULE(this.ternary));
-    this.OPTION3(() => this.SUBRULE(this.mapping));
-    this.MANY2(() => this.SUBRULE(this.gate));
-    this.OPTION4(() => { this.CONSUME(T.Catch); this.SUBRULE(this.alt); });
-  });
-
-  // headOperand = STRING | paren | source ;
-  public headOperand = this.RULE("headOperand", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.StringLit) },
       { ALT: () => this.SUBRULE(this.paren) },
       { ALT: () => this.SUBRULE(this.source) },
     ]);
+    this.MANY(() => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); });
+    this.OPTION2(() => this.SUBRULE(this.ternary));
+    this.OPTION3(() => this.SUBRULE(this.mapping));
+    this.MANY2(() => this.SUBRULE(this.gate));
+    this.OPTION4(() => { this.CONSUME(T.Catch); this.SUBRULE(this.alt); });
   });
 
   // paren = "(" , [ "not" ] , source , { op , operand } , ")" ;
@@ -236,12 +222,9 @@ export class BridgeParser extends CstParser {
     this.CONSUME(T.LParen);
     this.OPTION(() => this.CONSUME(T.Not));
     this.SUBRULE(this.source);
-    this.MANY(() => { this.SUBRULE(this.operator); this.SUBRULE(this.operand); });
+    this.MANY(() => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); });
     this.CONSUME(T.RParen);
   });
-
-  // op = "*" | "/" | "+" | "-" | "==" | "!=" | ">" | ">=" | "<" | "<=" | "and" | "or" ;
-  public operator = this.RULE("operator", () => this.consumeOneOf(OPERATOR_TOKENS));
 
   // operand = NUMBER | STRING | "true" | "false" | "null" | paren | source ;
   public operand = this.RULE("operand", () => {
@@ -301,31 +284,40 @@ export class BridgeParser extends CstParser {
       { ALT: () => this.SUBRULE(this.jsonArray) },
       { ALT: () => {
         this.SUBRULE(this.source);
-        this.MANY(() => { this.SUBRULE(this.operator); this.SUBRULE(this.operand); });
+        this.MANY(() => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); });
       } },
     ]);
   });
 
   // source = address , { ":" , address } ;   (* pipe: all but the last are handles *)
+  //   (the addresses are inlined: the node holds every name and step token and the `:`s)
   public source = this.RULE("source", () => {
-    this.SUBRULE(this.address);
-    this.MANY(() => { this.CONSUME(T.Colon); this.SUBRULE2(this.address); });
+    this.CONSUME(T.Name);
+    this.pathSteps(0);
+    this.MANY(() => { this.CONSUME(T.Colon); this.CONSUME2(T.Name); this.pathSteps(1); });
   });
 
   // address = name , { ( "." | "?." ) , segment (* NL-gate *) | "[" , NUMBER , "]" } ;
   public address = this.RULE("address", () => {
     this.CONSUME(T.Name);
-    this.MANY({
+    this.pathSteps(0);
+  });
+
+  /** `{ ( "." | "?." ) , segment | "[" , NUMBER , "]" }` with DSL indexes 3 + k (unique per call site). */
+  private pathSteps(k: 0 | 1): void {
+    const many = (k === 0 ? this.MANY3 : this.MANY4).bind(this);
+    const or = (k === 0 ? this.OR3 : this.OR4).bind(this);
+    const consume = (k === 0 ? this.CONSUME3 : this.CONSUME4).bind(this);
+    many({
       GATE: () => this.continuesPath(),
       DEF: () => {
-        this.OR([
-          { ALT: () => { this.CONSUME(T.Dot); this.CONSUME(T.Segment); } },
-          { ALT: () => { this.CONSUME(T.QDot); this.CONSUME2(T.Segment); } },
-          { ALT: () => { this.CONSUME(T.LBracket); this.CONSUME(T.NumberLit); this.CONSUME(T.RBracket); } },
+        or([
+          { ALT: () => { consume(T.Sep); consume(T.Segment); } },
+          { ALT: () => { consume(T.LBracket); consume(T.NumberLit); consume(T.RBracket); } },
         ]);
       },
     });
-  });
+  }
 
   // dotted = name , { "." , name } ;   (* NL-gate *)
   public dotted = this.RULE("dotted", () => {
@@ -343,27 +335,19 @@ export class BridgeParser extends CstParser {
     this.CONSUME(T.As);
     this.CONSUME(T.Name);
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.arrayLine));
+    // arrayLine = alias | with | address , ( "=" , bare | "<-" , handleRhs )
+    //           | "." , relPath , ( "=" , bare | "<-" , rhs | "{" , { scopeLine | spread } , "}" )
+    //           | spread ;
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.alias) },
+        { ALT: () => this.SUBRULE(this.withDecl) },
+        { ALT: () => this.SUBRULE(this.spread) },
+        { ALT: () => this.SUBRULE(this.scopeLine) },
+        { ALT: () => this.SUBRULE(this.wire) },
+      ]);
+    });
     this.CONSUME(T.RCurly);
-  });
-
-  // arrayLine = alias | with | address , ( "=" , bare | "<-" , handleRhs )
-  //           | "." , relPath , ( "=" , bare | "<-" , rhs | "{" , { scopeLine | spread } , "}" )
-  //           | spread ;
-  public arrayLine = this.RULE("arrayLine", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.alias) },
-      { ALT: () => this.SUBRULE(this.withDecl) },
-      { ALT: () => this.SUBRULE(this.spread) },
-      { ALT: () => this.SUBRULE(this.scopeLine) },
-      { ALT: () => this.SUBRULE(this.wire) },
-    ]);
-  });
-
-  // bare = STRING | NUMBER | PATH | "true" | "false" | "null" | IDENT
-  //      | "input" | "output" | "error" | "on" | "from" | "as" | "alias" ;
-  public bare = this.RULE("bare", () => {
-    this.consumeOneOf([T.StringLit, T.NumberLit, T.PathLit, T.True, T.False, T.Null, T.BareWord]);
   });
 
   // json = STRING | NUMBER | "true" | "false" | "null" | jsonObject | jsonArray ;

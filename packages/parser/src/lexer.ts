@@ -2,10 +2,12 @@
  * Tokens of the Bridge language (language.md §1) as chevrotain token types,
  * and the single lexer built from them.
  *
- * Keyword case rules (R-LEX-5) are expressed in the token patterns: the first
- * keyword group matches case-insensitively, the second only in lower case.
- * Every keyword uses `longer_alt: Identifier`, so `versions` or `toolbox`
- * lex as identifiers (R-LEX-4 allows `-` after the first character).
+ * Keywords are lexed as identifiers and then re-typed by one table lookup
+ * (much faster than one regex per keyword): a word is a keyword only when
+ * the whole identifier matches, so `versions` or `toolbox` stay identifiers
+ * (R-LEX-4 allows `-` after the first character). The case rules of
+ * R-LEX-5 live in that lookup: the first group case-insensitively, the
+ * second in lower case only.
  * Token categories say where keywords may stand in for names:
  * `Name` (R-NAME-1), `Segment` (R-NAME-2), `BareWord` (R-WIRE-4) and
  * `JsonAtom` (every token that is not a bracket, for balanced JSON runs).
@@ -13,7 +15,7 @@
  * AST builder share exactly one definition.
  */
 import { createToken, Lexer } from "chevrotain";
-import type { TokenType } from "chevrotain";
+import type { ILexingResult, TokenType } from "chevrotain";
 
 /** Keywords matched case-insensitively (R-LEX-5, first group). */
 export const CASE_INSENSITIVE_KEYWORDS = [
@@ -48,6 +50,9 @@ export const Name = createToken({ name: "Name", pattern: NA, label: "a name" });
 export const Segment = createToken({ name: "Segment", pattern: NA, label: "a field name" });
 export const BareWord = createToken({ name: "BareWord", pattern: NA, label: "a value" });
 export const JsonAtom = createToken({ name: "JsonAtom", pattern: NA, label: "a JSON value" });
+export const Sep = createToken({ name: "Sep", pattern: NA, label: "`.`" });
+export const BinOp = createToken({ name: "BinOp", pattern: NA, label: "an operator" });
+export const BareValue = createToken({ name: "BareValue", pattern: NA, label: "a value" });
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
@@ -55,7 +60,7 @@ export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, grou
 export const Identifier = createToken({
   name: "Identifier",
   pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
-  categories: [Name, Segment, BareWord, JsonAtom],
+  categories: [Name, Segment, BareWord, BareValue, JsonAtom],
   label: "a name",
 });
 
@@ -69,16 +74,11 @@ function keyword(spec: KeywordSpec): TokenType {
   const cats = [JsonAtom];
   if (NAME_WORDS.has(spec.word)) cats.push(Name);
   if (SEGMENT_WORDS.has(spec.word)) cats.push(Segment);
+  if (BARE_WORDS.has(spec.word) || ["true", "false", "null"].includes(spec.word)) cats.push(BareValue);
   if (BARE_WORDS.has(spec.word)) cats.push(BareWord);
+  if (spec.word === "and" || spec.word === "or") cats.push(BinOp);
   const tokenName = spec.word[0]!.toUpperCase() + spec.word.slice(1);
-  return createToken({
-    name: tokenName,
-    pattern: new RegExp(spec.word, spec.ci ? "i" : ""),
-    longer_alt: Identifier,
-    categories: cats,
-    label: `\`${spec.word}\``,
-    start_chars_hint: spec.ci ? [spec.word[0]!, spec.word[0]!.toUpperCase()] : [spec.word[0]!],
-  });
+  return createToken({ name: tokenName, pattern: NA, categories: cats, label: `\`${spec.word}\`` });
 }
 
 const kw = new Map<string, TokenType>();
@@ -122,33 +122,33 @@ export const StringLit = createToken({
   name: "StringLit",
   pattern: /"(?:[^"\\]|\\[\s\S])*"/,
   line_breaks: true,
-  categories: [JsonAtom],
+  categories: [JsonAtom, BareValue],
   label: "a string",
 });
 export const NumberLit = createToken({
   name: "NumberLit",
   pattern: /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/,
-  categories: [JsonAtom],
+  categories: [JsonAtom, BareValue],
   label: "a number",
 });
-export const PathLit = createToken({ name: "PathLit", pattern: /\/[A-Za-z0-9_./-]+/, categories: [JsonAtom], label: "a path" });
+export const PathLit = createToken({ name: "PathLit", pattern: /\/[A-Za-z0-9_./-]+/, categories: [JsonAtom, BareValue], label: "a path" });
 export const VersionTag = createToken({ name: "VersionTag", pattern: /@[0-9][0-9.]*x?/, categories: [JsonAtom], label: "a version tag" });
 
 export const Arrow = punct("Arrow", "<-", "<-");
 export const OrOr = punct("OrOr", "||", "||");
 export const QQ = punct("QQ", "??", "??");
-export const QDot = punct("QDot", "?.", "?.");
+export const QDot = punct("QDot", "?.", "?.", [JsonAtom, Sep]);
 export const Question = punct("Question", "?", "?");
-export const Gte = punct("Gte", ">=", ">=");
-export const Lte = punct("Lte", "<=", "<=");
-export const EqEq = punct("EqEq", "==", "==");
-export const NotEq = punct("NotEq", "!=", "!=");
-export const Gt = punct("Gt", ">", ">");
-export const Lt = punct("Lt", "<", "<");
-export const Star = punct("Star", "*", "*");
-export const Plus = punct("Plus", "+", "+");
-export const Minus = punct("Minus", "-", "-");
-export const Slash = punct("Slash", "/", "/");
+export const Gte = punct("Gte", ">=", ">=", [JsonAtom, BinOp]);
+export const Lte = punct("Lte", "<=", "<=", [JsonAtom, BinOp]);
+export const EqEq = punct("EqEq", "==", "==", [JsonAtom, BinOp]);
+export const NotEq = punct("NotEq", "!=", "!=", [JsonAtom, BinOp]);
+export const Gt = punct("Gt", ">", ">", [JsonAtom, BinOp]);
+export const Lt = punct("Lt", "<", "<", [JsonAtom, BinOp]);
+export const Star = punct("Star", "*", "*", [JsonAtom, BinOp]);
+export const Plus = punct("Plus", "+", "+", [JsonAtom, BinOp]);
+export const Minus = punct("Minus", "-", "-", [JsonAtom, BinOp]);
+export const Slash = punct("Slash", "/", "/", [JsonAtom, BinOp]);
 export const LParen = punct("LParen", "(", "(");
 export const RParen = punct("RParen", ")", ")");
 export const LCurly = punct("LCurly", "{", "{", []);
@@ -156,7 +156,7 @@ export const RCurly = punct("RCurly", "}", "}", []);
 export const LBracket = punct("LBracket", "[", "[", []);
 export const RBracket = punct("RBracket", "]", "]", []);
 export const Ellipsis = punct("Ellipsis", "...", "...");
-export const Dot = punct("Dot", ".", ".");
+export const Dot = punct("Dot", ".", ".", [JsonAtom, Sep]);
 export const Equals = punct("Equals", "=", "=");
 export const Colon = punct("Colon", ":", ":");
 export const Comma = punct("Comma", ",", ",");
@@ -179,13 +179,32 @@ export const allTokens: TokenType[] = [
   Ellipsis, Dot, Equals, Colon, Comma,
   ...kw.values(),
   Identifier,
-  Name, Segment, BareWord, JsonAtom,
+  Name, Segment, BareWord, JsonAtom, BinOp, BareValue, Sep,
 ];
+
+const CI_KEYWORDS = new Map<string, TokenType>(CASE_INSENSITIVE_KEYWORDS.map((w) => [w, kw.get(w)!]));
+const CS_KEYWORDS = new Map<string, TokenType>(CASE_SENSITIVE_KEYWORDS.map((w) => [w, kw.get(w)!]));
+const MAX_KEYWORD_LENGTH = 8;
+
+/** The keyword token type for an identifier text, if it is one (R-LEX-5). */
+export function keywordOf(image: string): TokenType | undefined {
+  if (image.length > MAX_KEYWORD_LENGTH) return undefined;
+  return CS_KEYWORDS.get(image) ?? CI_KEYWORDS.get(image.toLowerCase());
+}
 
 let lexer: Lexer | undefined;
 
-/** The shared lexer, built on first use. */
-export function getLexer(): Lexer {
+/** Tokenize `source`: chevrotain lexing, then keywords re-typed from identifiers. */
+export function lex(source: string): ILexingResult {
   lexer ??= new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: true });
-  return lexer;
+  const result = lexer.tokenize(source);
+  for (const t of result.tokens) {
+    if (t.tokenType !== Identifier) continue;
+    const k = keywordOf(t.image);
+    if (k) {
+      t.tokenType = k;
+      t.tokenTypeIdx = k.tokenTypeIdx!;
+    }
+  }
+  return result;
 }

@@ -80,7 +80,7 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const first = actual[0];
-    if (ruleName === "headOperand" && first && LITERALS.some((l) => tokenMatcher(first, l))) {
+    if (ruleName === "rhs" && first && LITERALS.some((l) => tokenMatcher(first, l))) {
       return `a literal cannot start a pull wire: found ${show(first)}${context(previous)} (use \`=\` for constant values, R-WIRE-8)`;
     }
     const labels = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0] ?? EOF)));

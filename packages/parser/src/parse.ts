@@ -8,7 +8,7 @@ import type { ILexingError, IRecognitionException, IToken } from "chevrotain";
 import type { BridgeDocument } from "@bridgekit/engine";
 import { BridgeSyntaxError, pointLoc } from "./errors.js";
 import type { SyntaxErrorLocation } from "./errors.js";
-import { getLexer } from "./lexer.js";
+import { lex } from "./lexer.js";
 import { getParser } from "./grammar.js";
 import { setMessageContext } from "./messages.js";
 import { checkSourceSize, findExcessiveNesting, nestingMessage } from "./limits.js";
@@ -49,7 +49,7 @@ export function syntaxErrorInfo(e: IRecognitionException, tokens: IToken[]): { m
 /** Lex and check limits; shared with the diagnostics entry point. */
 export function tokenize(source: string, filename: string | undefined) {
   checkSourceSize(source, filename);
-  return getLexer().tokenize(source);
+  return lex(source);
 }
 
 /** Build the AST from a CST; throws `BridgeSyntaxError` for semantic errors. */

@@ -6,7 +6,7 @@
  */
 import type { CstNode } from "chevrotain";
 import type { ArrayMapExpr, ArrayStatement, Expr, WithStatement } from "@bridgekit/engine";
-import { nodeLoc, only, spanLoc, subs, tok } from "./cst.js";
+import { items, nodeLoc, spanLoc, tok } from "./cst.js";
 import type { Env } from "./scope.js";
 import { Scope } from "./scope.js";
 import { buildAlias, buildScopeLine, buildSpread, buildWire, buildWith, declareWiths } from "./body.js";
@@ -18,7 +18,7 @@ export function buildMapping(env: Env, source: Expr, n: CstNode): ArrayMapExpr {
   const iterator = tok(n, "Name")!.image;
   const scope = new Scope(env.scope, "array", env.scope.block, env.scope.blockStart);
   const inner: Env = { ctx: env.ctx, scope };
-  const lines = subs(n, "arrayLine").map((l) => only(l) as [string, CstNode]);
+  const lines = items(n, ["alias", "withDecl", "spread", "scopeLine", "wire"]);
   const withs = new Map<CstNode, WithStatement>();
   for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(inner, node));
   declareWiths(inner, [...withs.values()]);

@@ -13,7 +13,7 @@ import type {
 import * as T from "../lexer.js";
 import { RESERVED } from "../lexer.js";
 import type { BuildContext } from "./cst.js";
-import { nodeLoc, only, semanticError, sub, subs, syntaxError, tok, tokenLoc } from "./cst.js";
+import { items, nodeLoc, semanticError, sub, syntaxError, tok, tokenLoc } from "./cst.js";
 import type { Env, HandleKind } from "./scope.js";
 import { resolveForce, resolveWrite } from "./scope.js";
 import { buildRelTarget, buildSource, buildTarget, dottedText } from "./paths.js";
@@ -101,9 +101,7 @@ export function buildSpread(env: Env, n: CstNode): SpreadStatement {
 }
 
 /** One line inside a scope block: alias, `.path …` or spread. */
-function buildScopeInner(env: Env, n: CstNode, flavor: Flavor): ScopeStatement {
-  const [key, el] = only(n);
-  const node = el as CstNode;
+function buildScopeInner(env: Env, key: string, node: CstNode, flavor: Flavor): ScopeStatement {
   if (key === "alias") {
     if (flavor === "tool") throw syntaxError(env.ctx, nodeLoc(node), "`alias` is not supported inside tool blocks (Q-08)");
     if (flavor === "element") throw syntaxError(env.ctx, nodeLoc(node), "`alias` is not allowed inside an element block; declare it directly in the array body (R-BLOCK-4)");
@@ -118,22 +116,20 @@ function buildScopeInner(env: Env, n: CstNode, flavor: Flavor): ScopeStatement {
 
 /** `.path = …`, `.path <- …` or `.path { … }` with a relative target. */
 export function buildScopeLine(env: Env, n: CstNode, flavor: Flavor, mode: RhsMode = {}): ConstantWire | PullWire | ScopeBlock {
-  return buildTail(env, buildRelTarget(sub(n, "relPath")!), sub(n, "wireTail")!, nodeLoc(n), flavor, mode);
+  return buildTail(env, buildRelTarget(n), n, nodeLoc(n), flavor, mode);
 }
 
-/** The part of a wire after its target (R-WIRE-4, R-WIRE-8, R-BLOCK-1). */
+/** The part of a wire after its target (R-WIRE-4, R-WIRE-8, R-BLOCK-1); `tail` is the wire or scope-line node. */
 export function buildTail(
   env: Env, target: Target, tail: CstNode, loc: PullWire["loc"], flavor: Flavor, mode: RhsMode,
 ): ConstantWire | PullWire | ScopeBlock {
-  const bare = sub(tail, "bare");
-  if (bare) {
-    const [, el] = only(bare);
-    const t = el as IToken;
+  const t = tok(tail, "BareValue");
+  if (t) {
     return { kind: "ConstantWire", target, value: bareValue(t), raw: t.image, loc };
   }
   const rhs = sub(tail, "rhs");
   if (rhs) return { kind: "PullWire", target, chain: buildChain(env, rhs, mode), loc };
-  const body = subs(tail, "scopeInner").map((line) => buildScopeInner(env, line, flavor));
+  const body = items(tail, ["alias", "scopeLine", "spread"]).map(([key, line]) => buildScopeInner(env, key, line, flavor));
   return { kind: "ScopeBlock", target, body, loc };
 }
 
@@ -141,5 +137,5 @@ export function buildTail(
 export function buildWire(env: Env, n: CstNode, flavor: Flavor, mode: RhsMode = {}): ConstantWire | PullWire | ScopeBlock {
   const target = buildTarget(env.ctx, sub(n, "address")!);
   resolveWrite(env, target.root!, target.path.length > 0, target.loc);
-  return buildTail(env, target, sub(n, "wireTail")!, nodeLoc(n), flavor, mode);
+  return buildTail(env, target, n, nodeLoc(n), flavor, mode);
 }

@@ -6,20 +6,20 @@
 import type { CstNode } from "chevrotain";
 import type { BodyStatement, BridgeBlock, WithStatement } from "@bridgekit/engine";
 import type { BuildContext } from "./cst.js";
-import { nodeLoc, only, sub, subs, tok } from "./cst.js";
+import { items, nodeLoc, sub, tok } from "./cst.js";
 import { Scope } from "./scope.js";
 import type { Env } from "./scope.js";
 import { buildAlias, buildForce, buildWire, buildWith, declareWiths } from "./body.js";
 import { dottedText } from "./paths.js";
 
 /** Build `{ bodyLine }` of a bridge or define in a fresh scope. */
-export function buildBody(ctx: BuildContext, block: "bridge" | "define", blockStart: number, lines: CstNode[]): BodyStatement[] {
+export function buildBody(ctx: BuildContext, block: "bridge" | "define", blockStart: number, n: CstNode): BodyStatement[] {
   const env: Env = { ctx, scope: new Scope(null, block, block, blockStart) };
-  const items = lines.map((l) => only(l) as [string, CstNode]);
+  const lines = items(n, ["withDecl", "force", "alias", "wire"]);
   const withs = new Map<CstNode, WithStatement>();
-  for (const [key, node] of items) if (key === "withDecl") withs.set(node, buildWith(env, node));
+  for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(env, node));
   declareWiths(env, [...withs.values()]);
-  return items.map(([key, node]) => {
+  return lines.map(([key, node]) => {
     switch (key) {
       case "withDecl": return withs.get(node)!;
       case "force": return buildForce(env, node);
@@ -55,5 +55,5 @@ export function buildBridge(ctx: BuildContext, n: CstNode): BridgeBlock {
   if (dotted) {
     return { kind: "Bridge", type, field, body: passthroughBody(ctx, dotted, loc.start), passthrough: dottedText(dotted).text, loc };
   }
-  return { kind: "Bridge", type, field, body: buildBody(ctx, "bridge", loc.start, subs(n, "bodyLine")), passthrough: null, loc };
+  return { kind: "Bridge", type, field, body: buildBody(ctx, "bridge", loc.start, n), passthrough: null, loc };
 }

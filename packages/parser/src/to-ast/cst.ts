@@ -46,6 +46,14 @@ export function subs(n: CstNode, key: string): CstNode[] {
   return (n.children[key] ?? []) as CstNode[];
 }
 
+/** The child nodes under `keys`, in source order (for alternations inlined into a loop). */
+export function items(n: CstNode, keys: readonly string[]): Array<[string, CstNode]> {
+  const out: Array<[string, CstNode]> = [];
+  for (const key of keys) for (const el of n.children[key] ?? []) out.push([key, el as CstNode]);
+  if (out.length > 1) out.sort((a, b) => a[1].location!.startOffset - b[1].location!.startOffset);
+  return out;
+}
+
 /** The single child of a node that wraps an alternation (e.g. `bodyLine`). */
 export function only(n: CstNode): [string, CstElement] {
   for (const key in n.children) return [key, n.children[key]![0]!];

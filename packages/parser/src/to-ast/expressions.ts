@@ -8,7 +8,7 @@ import type { CstNode, IToken } from "chevrotain";
 import { tokenMatcher } from "chevrotain";
 import type { CatchClause, ControlExpr, Expr, Fallback, SourceChain } from "@bridgekit/engine";
 import * as T from "../lexer.js";
-import { nodeLoc, only, orderedTokens, semanticError, spanLoc, sub, subs, syntaxError, tok, tokenLoc } from "./cst.js";
+import { nodeLoc, only, orderedTokens, semanticError, spanLoc, sub, subs, syntaxError, tok, tokenLoc, toks } from "./cst.js";
 import type { Env } from "./scope.js";
 import { buildRef, buildSource } from "./paths.js";
 import { catchString, decodeString, pullString } from "./strings.js";
@@ -39,7 +39,7 @@ function buildOperand(env: Env, n: CstNode): Expr {
 }
 
 /** Fold `e0 op1 e1 op2 e2 …` by precedence; all operators are left-associative. */
-function climb(first: Expr, ops: CstNode[], operands: Expr[]): Expr {
+function climb(first: Expr, ops: IToken[], operands: Expr[]): Expr {
   const values: Expr[] = [first];
   const stack: Array<{ op: string; prec: number }> = [];
   const reduce = (): void => {
@@ -48,8 +48,8 @@ function climb(first: Expr, ops: CstNode[], operands: Expr[]): Expr {
     const left = values.pop()!;
     values.push({ kind: "Binary", op: op as never, left, right, loc: spanLoc(left.loc, right.loc) });
   };
-  ops.forEach((opNode, i) => {
-    const info = T.OPERATORS.get(orderedTokens(opNode)[0]!.tokenType)!;
+  ops.forEach((opTok, i) => {
+    const info = T.OPERATORS.get(opTok.tokenType)!;
     while (stack.length && stack[stack.length - 1]!.prec >= info.prec) reduce();
     stack.push(info);
     values.push(operands[i]!);
@@ -61,7 +61,7 @@ function climb(first: Expr, ops: CstNode[], operands: Expr[]): Expr {
 /** `paren = "(" , [ "not" ] , source , { op , operand } , ")"`. */
 function buildParen(env: Env, n: CstNode): Expr {
   const head = buildSource(env, sub(n, "source")!);
-  const expr = climb(head, subs(n, "operator"), subs(n, "operand").map((o) => buildOperand(env, o)));
+  const expr = climb(head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
   const not = tok(n, "Not");
   return not ? { kind: "Not", operand: expr, loc: spanLoc(tokenLoc(not), expr.loc) } : expr;
 }
@@ -111,23 +111,23 @@ function jsonLiteral(env: Env, n: CstNode): Expr {
 
 /** `alt` of a gate or a catch (R-FALL-2, R-FALL-4). */
 function buildAlt(env: Env, n: CstNode, inCatch: boolean): Expr {
-  const ts = orderedTokens(n);
-  const first = ts[0];
-  if (first && [T.Throw, T.Panic, T.Continue, T.Break].some((k) => tokenMatcher(first, k))) return buildControl(env, ts);
+  const c = n.children;
+  if (c["Throw"] || c["Panic"] || c["Continue"] || c["Break"]) return buildControl(env, orderedTokens(n));
   const json = sub(n, "jsonObject") ?? sub(n, "jsonArray");
   if (json) return jsonLiteral(env, json);
   const src = sub(n, "source");
   if (src) {
     const head = buildSource(env, src);
-    return climb(head, subs(n, "operator"), subs(n, "operand").map((o) => buildOperand(env, o)));
+    return climb(head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
   }
-  if (tokenMatcher(first!, T.StringLit)) return inCatch ? catchString(env.ctx, first!) : pullString(env, first!);
-  return literal(first!);
+  const str = tok(n, "StringLit");
+  if (str) return inCatch ? catchString(env.ctx, str) : pullString(env, str);
+  return literal(tok(n, "NumberLit") ?? tok(n, "True") ?? tok(n, "False") ?? tok(n, "Null")!);
 }
 
 function shortFormViolation(n: CstNode, stringHead: boolean): CstNode | IToken | undefined {
-  return tok(n, "Not") ?? subs(n, "operator")[0] ?? sub(n, "ternary") ?? sub(n, "mapping")
-    ?? (stringHead ? tok(sub(n, "headOperand")!, "StringLit") : sub(sub(n, "headOperand")!, "paren"));
+  return tok(n, "Not") ?? toks(n, "BinOp")[0] ?? sub(n, "ternary") ?? sub(n, "mapping")
+    ?? (stringHead ? tok(n, "StringLit") : sub(n, "paren"));
 }
 
 function locOfElement(el: CstNode | IToken) {
@@ -136,10 +136,9 @@ function locOfElement(el: CstNode | IToken) {
 
 /** The primary expression of a chain: head, operators, ternary, `not`, mapping. */
 function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
-  const headNode = sub(n, "headOperand")!;
-  const str = tok(headNode, "StringLit");
+  const str = tok(n, "StringLit");
   const not = tok(n, "Not");
-  const ops = subs(n, "operator");
+  const ops = toks(n, "BinOp");
   const ternary = sub(n, "ternary");
   if (mode.short) {
     const bad = shortFormViolation(n, !!str);
@@ -148,10 +147,10 @@ function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
   if (str && not) throw syntaxError(env.ctx, tokenLoc(not), "`not` cannot be applied to a string literal");
   if (str && !mode.alias && (ops.length || ternary)) {
     const at = ops[0] ?? ternary!;
-    throw syntaxError(env.ctx, nodeLoc(at), "a string literal on a wire can only be followed by `||`, `??` or `catch` (R-STR-5); use an alias for operators");
+    throw syntaxError(env.ctx, locOfElement(at), "a string literal on a wire can only be followed by `||`, `??` or `catch` (R-STR-5); use an alias for operators");
   }
-  const [key, el] = only(headNode);
-  let expr: Expr = key === "StringLit" ? pullString(env, el as IToken) : key === "paren" ? buildParen(env, el as CstNode) : buildSource(env, el as CstNode);
+  const paren = sub(n, "paren");
+  let expr: Expr = str ? pullString(env, str) : paren ? buildParen(env, paren) : buildSource(env, sub(n, "source")!);
   expr = climb(expr, ops, subs(n, "operand").map((o) => buildOperand(env, o)));
   if (ternary) {
     const thenE = buildBranch(env, sub(ternary, "then")!);

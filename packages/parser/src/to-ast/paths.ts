@@ -8,7 +8,7 @@ import { tokenMatcher } from "chevrotain";
 import type { PathSegment, PipeExpr, PipeStage, RefExpr, Target } from "@bridgekit/engine";
 import * as T from "../lexer.js";
 import type { BuildContext } from "./cst.js";
-import { nodeLoc, orderedTokens, semanticError, subs, tokenLoc } from "./cst.js";
+import { nodeLoc, orderedTokens, semanticError, tok, tokenLoc, toks } from "./cst.js";
 import type { Env } from "./scope.js";
 import { resolvePipeStage, resolveRead } from "./scope.js";
 
@@ -19,8 +19,8 @@ interface RawAddress {
   index: IToken | undefined;
 }
 
-function readAddress(ctx: BuildContext, n: CstNode): RawAddress {
-  const ts = orderedTokens(n);
+/** Read `name { sep segment | [ n ] }` from the tokens `ts` (in source order, starting at the name). */
+function readSteps(ctx: BuildContext, ts: IToken[]): RawAddress {
   const path: PathSegment[] = [];
   let index: IToken | undefined;
   for (let i = 1; i < ts.length; i++) {
@@ -41,6 +41,25 @@ function readAddress(ctx: BuildContext, n: CstNode): RawAddress {
   return { root: ts[0]!, path, index };
 }
 
+/** An address node (or a source node without pipes). */
+function readAddress(ctx: BuildContext, n: CstNode): RawAddress {
+  const seps = toks(n, "Sep");
+  const segs = toks(n, "Segment");
+  const nums = n.children["NumberLit"] as IToken[] | undefined;
+  if (!nums) {
+    return { root: tok(n, "Name")!, path: segs.map((t, i) => ({ key: t.image, safe: seps[i]!.tokenType === T.QDot })), index: undefined };
+  }
+  const path: PathSegment[] = [];
+  let s = 0;
+  for (const num of nums) {
+    for (; s < segs.length && segs[s]!.startOffset < num.startOffset; s++) path.push({ key: segs[s]!.image, safe: seps[s]!.tokenType === T.QDot });
+    if (!/^-?\d+$/.test(num.image)) throw semanticError(ctx, tokenLoc(num), `Array indices must be integers, found "${num.image}"`);
+    path.push({ key: Number(num.image), safe: false });
+  }
+  for (; s < segs.length; s++) path.push({ key: segs[s]!.image, safe: seps[s]!.tokenType === T.QDot });
+  return { root: tok(n, "Name")!, path, index: toks(n, "LBracket")[0] };
+}
+
 /** An address in read position: a checked reference. */
 export function buildRef(env: Env, n: CstNode): RefExpr {
   const { root, path } = readAddress(env.ctx, n);
@@ -49,21 +68,34 @@ export function buildRef(env: Env, n: CstNode): RefExpr {
   return { kind: "Ref", root: root.image, path, loc };
 }
 
+function splitAtColons(n: CstNode): IToken[][] {
+  const parts: IToken[][] = [[]];
+  for (const t of orderedTokens(n)) {
+    if (tokenMatcher(t, T.Colon)) parts.push([]);
+    else parts[parts.length - 1]!.push(t);
+  }
+  return parts;
+}
+
 /** `source = address , { ":" , address }`: a reference or a pipe chain. */
 export function buildSource(env: Env, n: CstNode): RefExpr | PipeExpr {
-  const addresses = subs(n, "address");
-  if (addresses.length === 1) return buildRef(env, addresses[0]!);
+  if (!n.children["Colon"]) return buildRef(env, n);
+  const addresses = splitAtColons(n);
   const stages: PipeStage[] = [];
   for (const a of addresses.slice(0, -1)) {
-    const { root, path } = readAddress(env.ctx, a);
-    const loc = nodeLoc(a);
+    const { root, path } = readSteps(env.ctx, a);
+    const loc = tokenLoc(a[0]!, a[a.length - 1]!);
     resolvePipeStage(env, root.image, loc);
     if (path.some((p) => typeof p.key === "number")) {
       throw semanticError(env.ctx, loc, `A pipe stage input path cannot contain an array index`);
     }
     stages.push({ kind: "PipeStage", handle: root.image, inputPath: path.map((p) => String(p.key)), loc });
   }
-  const source = buildRef(env, addresses[addresses.length - 1]!);
+  const last = addresses[addresses.length - 1]!;
+  const { root, path } = readSteps(env.ctx, last);
+  const refLoc = tokenLoc(last[0]!, last[last.length - 1]!);
+  resolveRead(env, root.image, path.length > 0, refLoc);
+  const source: RefExpr = { kind: "Ref", root: root.image, path, loc: refLoc };
   return { kind: "Pipe", stages, source, loc: nodeLoc(n) };
 }
 
@@ -77,14 +109,14 @@ export function buildTarget(ctx: BuildContext, n: CstNode): Target {
   return { kind: "Target", root: root.image, path: path.map((p) => String(p.key)), loc };
 }
 
-/** `relPath = "." , segment , { "." , segment }`: a relative target. */
+/** The `.seg.seg` of a scope line: a relative target. */
 export function buildRelTarget(n: CstNode): Target {
-  const segs = orderedTokens(n).filter((t) => !tokenMatcher(t, T.Dot) && !tokenMatcher(t, T.QDot));
-  return { kind: "Target", root: null, path: segs.map((t) => t.image), loc: nodeLoc(n) };
+  const segs = toks(n, "Segment");
+  return { kind: "Target", root: null, path: segs.map((t) => t.image), loc: tokenLoc(toks(n, "Dot")[0]!, segs[segs.length - 1]!) };
 }
 
 /** `dotted = name , { "." , name }` as the joined text. */
 export function dottedText(n: CstNode): { text: string; parts: IToken[] } {
-  const parts = orderedTokens(n).filter((t) => !tokenMatcher(t, T.Dot));
+  const parts = toks(n, "Name");
   return { text: parts.map((t) => t.image).join("."), parts };
 }

@@ -12,12 +12,17 @@ import { offsetLoc, semanticError, syntaxError, tokenLoc } from "./cst.js";
 import type { Env } from "./scope.js";
 import { resolvePipeStage, resolveRead } from "./scope.js";
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_JSON = /[\\\u0000-\u001f]/;
+
 /** JSON-decode a string token (plain strings, messages, fallbacks). */
 export function decodeString(ctx: BuildContext, t: IToken): string {
+  const image = t.image;
+  if (!NEEDS_JSON.test(image)) return image.slice(1, -1);
   try {
     return JSON.parse(t.image.replace(/\\\{/g, "{")) as string;
   } catch {
-    const why = /[\r\n]/.test(t.image) ? "a line break inside a string must be written as \\n" : "invalid escape sequence in string";
+    const why = /[\r\n]/.test(t.image) ? "a line break inside a string must be written as \\n" : "invalid escape sequence or control character in string";
     throw syntaxError(ctx, tokenLoc(t), `${why} (R-LEX-6)`);
   }
 }

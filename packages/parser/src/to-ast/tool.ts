@@ -9,7 +9,7 @@ import type { CstNode } from "chevrotain";
 import type { OnErrorStatement, ToolBlock, ToolStatement, WithStatement } from "@bridgekit/engine";
 import { RESERVED } from "../lexer.js";
 import type { BuildContext } from "./cst.js";
-import { nodeLoc, only, semanticError, sub, subs, syntaxError, tok } from "./cst.js";
+import { items, nodeLoc, semanticError, sub, syntaxError, tok } from "./cst.js";
 import { Scope } from "./scope.js";
 import type { Env } from "./scope.js";
 import { resolveRead } from "./scope.js";
@@ -41,13 +41,11 @@ function buildToolLine(env: Env, key: string, node: CstNode, withs: Map<CstNode,
     case "onError": return buildOnError(env, node);
     case "spread": return buildSpread(env, node);
     case "scopeLine": return buildScopeLine(env, node, "tool", { noMapping: NO_MAPPING });
-    default: break;
+    case "withDecl": return withs.get(node)!;
+    case "force": throw syntaxError(env.ctx, nodeLoc(node), "`force` is not allowed inside tool blocks (Q-08)");
+    case "alias": throw syntaxError(env.ctx, nodeLoc(node), "`alias` is not supported inside tool blocks (Q-08)");
+    default: return buildWire(env, node, "tool", { noMapping: NO_MAPPING });
   }
-  const [lineKey, el] = only(node) as [string, CstNode];
-  if (lineKey === "withDecl") return withs.get(el)!;
-  if (lineKey === "force") throw syntaxError(env.ctx, nodeLoc(el), "`force` is not allowed inside tool blocks (Q-08)");
-  if (lineKey === "alias") throw syntaxError(env.ctx, nodeLoc(el), "`alias` is not supported inside tool blocks (Q-08)");
-  return buildWire(env, el, "tool", { noMapping: NO_MAPPING });
 }
 
 export function buildTool(ctx: BuildContext, n: CstNode): ToolBlock {
@@ -62,13 +60,10 @@ export function buildTool(ctx: BuildContext, n: CstNode): ToolBlock {
     ctx.warnings.push({ loc, message: `"${source}" names a tool block declared later in the file, so "${name.text}" calls a host function "${source}" instead of extending it (Q-07)` });
   }
   const env: Env = { ctx, scope: new Scope(null, "tool", "tool", loc.start) };
-  const items = subs(n, "toolLine").map((l) => only(l) as [string, CstNode]);
+  const lines = items(n, ["onError", "scopeLine", "spread", "withDecl", "force", "alias", "wire"]);
   const withs = new Map<CstNode, WithStatement>();
-  for (const [key, node] of items) {
-    const inner = key === "bodyLine" ? (only(node) as [string, CstNode]) : undefined;
-    if (inner?.[0] === "withDecl") withs.set(inner[1], buildWith(env, inner[1]));
-  }
+  for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(env, node));
   declareWiths(env, [...withs.values()]);
-  const body = items.map(([key, node]) => buildToolLine(env, key, node, withs));
+  const body = lines.map(([key, node]) => buildToolLine(env, key, node, withs));
   return { kind: "Tool", name: name.text, source, extends: extendsParent, body, braces: !!tok(n, "LCurly"), loc };
 }
