@@ -75,7 +75,8 @@ describe("formatBridgeError with a location (R-FMT-3, E-12)", () => {
   it("options.source is used for the snippet", async () => {
     const err = await shelfError({ vip: true });
     const other = shelf.replace("o.cover <- cat.images.front.url", "# replaced line");
-    expect(formatBridgeError(err, { source: other }).split("\n")[3]).toBe("6 | # replaced line");
+    expect(other).not.toBe(shelf);
+    expect(formatBridgeError(err, { source: other }).split("\n")[3]).toBe("6 |   # replaced line");
   });
 
   it("without any source only the header and the arrow are printed", () => {

@@ -182,3 +182,30 @@ bridge Mutation.returnBook {
     expect(traces.map((t) => t.tool)).toEqual(["lib.return"]);
   });
 });
+
+describe("sync tools returning a Promise (D-5)", () => {
+  it("the Promise is awaited and a warning is logged", async () => {
+    const { logger, lines } = recordingLogger();
+    const liar = tool(async () => ({ v: 1 }), { sync: true });
+    const { data } = await run(source, { tools: { "lib.call": liar }, logger });
+    expect(data).toEqual({ v: 1 });
+    expect(lines.map((l) => l.level)).toEqual(["warn"]);
+  });
+
+  it("a rejection is handled like any tool failure, never left unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const { logger, lines } = recordingLogger();
+      const liar = tool(() => Promise.reject(new Error("late")), { sync: true });
+      const { data } = await run(source, { tools: { "lib.call": liar }, logger });
+      expect(data).toEqual({ v: "caught" });
+      expect(lines.map((l) => l.level)).toEqual(["warn", "error"]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+});

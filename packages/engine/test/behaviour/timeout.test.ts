@@ -29,7 +29,7 @@ describe("timeouts", () => {
     expect(err.cause).toBeInstanceOf(BridgeTimeoutError);
     expect((err.cause as Error).name).toBe("BridgeTimeoutError");
     expect((err.cause as Error).message).toBe('Tool "api" timed out after 20ms');
-    expect(err.loc).toEqual({ startLine: 5, startColumn: 10, endLine: 5, endColumn: 12 });
+    expect(err.loc).toEqual({ startLine: 6, startColumn: 10, endLine: 6, endColumn: 12 });
   });
 
   it("the timed-out call is traced with the timeout message", async () => {

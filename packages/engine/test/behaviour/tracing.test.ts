@@ -52,7 +52,9 @@ describe("trace levels (R-TRACE-1)", () => {
   });
 
   it("full: output is omitted when the result is undefined", async () => {
-    const { traces } = await run(blocks, { tools: { "lib.http": tool(() => undefined) }, input: { q: "x" }, trace: "full" });
+    const safe = blocks.replace("o.items <- s.items", "o.items <- s?.items");
+    const { data, traces } = await run(safe, { tools: { "lib.http": tool(() => undefined) }, input: { q: "x" }, trace: "full" });
+    expect(data).toEqual({ items: undefined });
     expect("output" in traces[0]!).toBe(false);
   });
 });
