@@ -8,12 +8,12 @@
  * in operand position is always wrapped, `(not …)`, because a leading `not`
  * covers the whole rest of the expression (R-EXPR-4). Literals, constant
  * values and templates are printed from their `raw` text so the round trip
- * is exact.
+ * is exact (multi-line JSON literals are re-indented by the statement printer).
  *
  * A chain that maps an array is returned as pieces: text plus the array body,
  * which the statement printer lays out over several lines.
  */
-import type { ArrayMapExpr, BinaryOperator, ControlExpr, Expr, PipeExpr, RefExpr, SourceChain, Statement } from "@bridgekit/engine";
+import type { ArrayMapExpr, BinaryOperator, ControlExpr, Expr, LiteralExpr, PipeExpr, RefExpr, SourceChain, Statement } from "@bridgekit/engine";
 
 /** A body (block, scope block or array mapping); `open`/`close` are the source offsets of its braces. */
 export interface BodyPiece {
@@ -141,29 +141,35 @@ function printOperand(expr: Expr): string {
   }
 }
 
-/** Finds the offset of the `{` that opens an array body (skipping comments). */
-export type BraceFinder = (from: number) => number;
+/** What chain printing needs from the statement printer. */
+export interface ChainContext {
+  /** Offset of the `{` that opens an array body, searching from `from` (comments skipped). */
+  findBrace(from: number): number;
+  /** Text of a JSON object/array literal alternative (may span lines). */
+  json(literal: LiteralExpr): string;
+}
 
-function mapPieces(expr: ArrayMapExpr, source: string, findBrace: BraceFinder): Piece[] {
-  const open = findBrace(expr.clauseLoc.start);
+function mapPieces(expr: ArrayMapExpr, source: string, ctx: ChainContext): Piece[] {
+  const open = ctx.findBrace(expr.clauseLoc.start);
   return [
     `${source}[] as ${expr.iterator}`,
     { kind: "body", statements: expr.body, open, close: expr.clauseLoc.end - 1 },
   ];
 }
 
-function alternativePieces(expr: Expr, findBrace: BraceFinder): Piece[] {
-  if (expr.kind === "ArrayMap") return mapPieces(expr, printOperators(expr.source), findBrace);
+function alternativePieces(expr: Expr, ctx: ChainContext): Piece[] {
+  if (expr.kind === "ArrayMap") return mapPieces(expr, printOperators(expr.source), ctx);
+  if (expr.kind === "Literal") return [ctx.json(expr)];
   return [printOperators(expr)];
 }
 
 /** The right-hand side of a pull wire or alias: primary, gates, catch. */
-export function chainPieces(chain: SourceChain, findBrace: BraceFinder): Piece[] {
+export function chainPieces(chain: SourceChain, ctx: ChainContext): Piece[] {
   const head = chain.head;
-  const pieces: Piece[] = head.kind === "ArrayMap" ? mapPieces(head, printExpr(head.source), findBrace) : [printExpr(head)];
+  const pieces: Piece[] = head.kind === "ArrayMap" ? mapPieces(head, printExpr(head.source), ctx) : [printExpr(head)];
   for (const fallback of chain.fallbacks) {
-    pieces.push(` ${fallback.gate} `, ...alternativePieces(fallback.value, findBrace));
+    pieces.push(` ${fallback.gate} `, ...alternativePieces(fallback.value, ctx));
   }
-  if (chain.catch) pieces.push(" catch ", ...alternativePieces(chain.catch.value, findBrace));
+  if (chain.catch) pieces.push(" catch ", ...alternativePieces(chain.catch.value, ctx));
   return pieces;
 }

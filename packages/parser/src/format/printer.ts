@@ -3,7 +3,8 @@
  * `version` first, one blank line between top-level blocks, two-space
  * indentation, one statement per line in source order, `{` at the end of the
  * opening line and `}` on its own line, a trailing newline. Literal values are
- * printed from their `raw` source text; comments are placed by `LineWriter`.
+ * printed from their `raw` source text (multi-line JSON re-indented to the
+ * statement's level); comments are placed by `LineWriter`.
  */
 import type {
   Block,
@@ -13,13 +14,13 @@ import type {
   Target,
   WithStatement,
 } from "@bridgekit/engine";
-import { chainPieces, printRef, printSource, type BraceFinder, type Piece } from "./expressions.js";
-import { findBrace, findVersion } from "./scan.js";
+import { chainPieces, printRef, printSource, type ChainContext, type Piece } from "./expressions.js";
+import { findBrace, findVersion, reindentJson } from "./scan.js";
 import { LineWriter } from "./writer.js";
 
 interface Context {
   w: LineWriter;
-  findBrace: BraceFinder;
+  findBrace(from: number): number;
 }
 
 /** Formats `doc`, which was parsed from `source` (offsets in its `loc`s refer to `source`). */
@@ -41,7 +42,7 @@ function printBlock(ctx: Context, block: Block): void {
   const { start, end } = block.loc;
   switch (block.kind) {
     case "Const":
-      ctx.w.line(0, `const ${block.name} = ${block.raw}`, start, end);
+      ctx.w.line(0, `const ${block.name} = ${reindentJson(block.raw, 0)}`, start, end);
       return;
     case "Tool": {
       const header = `tool ${block.name} from ${block.source}`;
@@ -96,15 +97,19 @@ function renderPieces(ctx: Context, depth: number, pieces: Piece[], start: numbe
 function printStatement(ctx: Context, depth: number, s: Statement): void {
   const { start, end } = s.loc;
   const line = (text: string): void => ctx.w.line(depth, text, start, end);
+  const chain: ChainContext = {
+    findBrace: ctx.findBrace,
+    json: (literal) => reindentJson(literal.raw, depth),
+  };
   switch (s.kind) {
     case "With":
       return line(printWith(s));
     case "ConstantWire":
       return line(`${printTarget(s.target)} = ${s.raw}`);
     case "PullWire":
-      return renderPieces(ctx, depth, [`${printTarget(s.target)} <- `, ...chainPieces(s.chain, ctx.findBrace)], start, end);
+      return renderPieces(ctx, depth, [`${printTarget(s.target)} <- `, ...chainPieces(s.chain, chain)], start, end);
     case "Alias":
-      return renderPieces(ctx, depth, [`alias ${s.name} <- `, ...chainPieces(s.chain, ctx.findBrace)], start, end);
+      return renderPieces(ctx, depth, [`alias ${s.name} <- `, ...chainPieces(s.chain, chain)], start, end);
     case "ScopeBlock":
       return printBody(ctx, depth, printTarget(s.target), s.loc, s.body, s.target.loc.end);
     case "Spread":
@@ -112,7 +117,7 @@ function printStatement(ctx: Context, depth: number, s: Statement): void {
     case "Force":
       return line(`force ${s.handle}${s.catchNull ? " catch null" : ""}`);
     case "OnError":
-      return line(s.ref ? `on error <- ${printRef(s.ref)}` : `on error = ${s.raw ?? JSON.stringify(s.value ?? null)}`);
+      return line(s.ref ? `on error <- ${printRef(s.ref)}` : `on error = ${reindentJson(s.raw ?? JSON.stringify(s.value ?? null), depth)}`);
   }
 }
 

@@ -2,6 +2,7 @@
  * Small source scanners for the formatter: locate tokens that the AST does
  * not record (the `version` line, the `{` that opens a body) so comments can
  * be placed next to them. Comments and string literals are skipped.
+ * Also re-indents multi-line JSON text for the canonical layout.
  */
 
 /** Offset of the first `{` at or after `from` that is not inside a comment or string. */
@@ -39,4 +40,24 @@ function stringEnd(source: string, from: number): number {
   let i = from + 1;
   while (i < source.length && source[i] !== '"') i += source[i] === "\\" ? 2 : 1;
   return i + 1;
+}
+
+/**
+ * Re-indents the continuation lines of multi-line JSON text for a statement
+ * printed at `depth`: their common indentation becomes two spaces per level,
+ * their indentation relative to each other is kept. Only whitespace outside
+ * strings changes (JSON strings cannot span lines), so the value is the same.
+ */
+export function reindentJson(raw: string, depth: number): string {
+  if (!raw.includes("\n")) return raw;
+  const [first = "", ...rest] = raw.split(/\r?\n/);
+  const indents = rest.filter((line) => line.trim() !== "").map((line) => leadingWhitespace(line).length);
+  const common = Math.min(...indents);
+  const base = " ".repeat(depth * 2);
+  const lines = rest.map((line) => (line.trim() === "" ? "" : base + line.slice(common)));
+  return [first, ...lines].join("\n");
+}
+
+function leadingWhitespace(text: string): string {
+  return /^[ \t]*/.exec(text)?.[0] ?? "";
 }

@@ -77,6 +77,6 @@ describe("printExpr", () => {
       ],
       catch: { kind: "Catch", loc, value: control("break", { level: 1 }) },
     };
-    expect(chainPieces(chain, () => 0).join("")).toBe('i.a ?? i.b + 1 || throw "say \\"hi\\"" ?? continue 2 catch break');
+    expect(chainPieces(chain, { findBrace: () => 0, json: (l) => l.raw }).join("")).toBe('i.a ?? i.b + 1 || throw "say \\"hi\\"" ?? continue 2 catch break');
   });
 });
