@@ -34,6 +34,7 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   const depth = s.depth + 1;
   checkLimits(s, n, depth, plan.clauseLoc);
   const groups = selectGroups(plan.body.outputs, fields);
+  if ((globalThis as any).__dbg) console.log('fast?', plan.reads !== null, new Error().stack);
   if (plan.reads !== null) {
     const reads = groups === plan.body.outputs ? plan.reads : groups.map((g) => plan.reads![g.index]!);
     return mapFast(s, groups, reads, src, depth, fields);

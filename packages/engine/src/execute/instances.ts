@@ -87,16 +87,47 @@ export function once(
 
 /** Reads a tool instance owned by `owner` (R-EXEC-6, R-EXEC-9). */
 export function resolveTool(owner: Scope, decl: ToolDecl, c: Chain, loc: Loc | undefined): unknown {
-  const slots = owner.slots;
-  if (slots !== null) {
-    const x = slots[decl.slot];
-    if (x !== undefined && x !== COMPUTING && !(x instanceof Pending) && !(x instanceof Failed)) {
-      return x === UNDEF ? undefined : x;
+  const slots = owner.slots ?? slotsOf(owner);
+  const slot = decl.slot;
+  const x = slots[slot];
+  if (x !== undefined) {
+    if (x === UNDEF) return undefined;
+    if (x instanceof Pending) {
+      if (c !== null && onChain(c, owner, decl)) throw cycle(`Circular dependency detected: "${decl.key}" depends on itself`, loc);
+      return x.promise;
     }
+    if (x instanceof Failed) throw x.error;
+    if (x === COMPUTING) throw cycle(`Circular dependency detected: "${decl.key}" depends on itself`, loc);
+    return x;
   }
-  return once(slotsOf(owner), decl.slot, owner, decl, c, loc, `Circular dependency detected: "${decl.key}" depends on itself`, (cc) =>
-    invokeTool(owner, decl, cc, null, undefined),
+  slots[slot] = COMPUTING;
+  let r: unknown;
+  try {
+    r = invokeTool(owner, decl, { owner, decl, next: c }, null, undefined);
+  } catch (e) {
+    const err = locate(e, loc);
+    slots[slot] = new Failed(err);
+    throw err;
+  }
+  if (r instanceof Promise) return settleSlot(slots, slot, r, loc);
+  slots[slot] = r === undefined ? UNDEF : r;
+  return r;
+}
+
+function settleSlot(slots: unknown[], slot: number, r: Promise<unknown>, loc: Loc | undefined): Promise<unknown> {
+  const p = r.then(
+    (v: unknown) => {
+      slots[slot] = v === undefined ? UNDEF : v;
+      return v;
+    },
+    (e: unknown) => {
+      const err = locate(e, loc);
+      slots[slot] = new Failed(err);
+      throw err;
+    },
   );
+  slots[slot] = new Pending(p);
+  return p;
 }
 
 /** Reads an alias owned by `owner` (R-ALIAS-2). */
@@ -133,24 +164,51 @@ export function invokeTool(
   const def = decl.def;
   if (def.error !== null) throw new Error(def.error);
   const input: Record<string, unknown> = {};
-  const finish = (): unknown => {
-    const values = collect(decl.inputs, (g) => g.ev(owner, c));
-    const call = (vals: unknown[]): unknown => {
-      writeInput(input, decl.inputs, vals);
-      if (pipePath !== null) setPath(input, pipePath, pipeValue);
-      return callTool(owner.run.rs, def.binding, input, pipePath === null ? memoOf(owner, decl) : null);
-    };
-    return values instanceof Promise ? values.then(call) : call(values);
-  };
-  if (def.self.length === 0) return finish();
+  if (def.self.length === 0) return callerPhase(owner, decl, c, input, pipePath, pipeValue);
   const inv = new Scope(owner.run, null, def.body!, undefined, 0, null, null);
   const selfValues = collect(def.self, (g) => g.ev(inv, c));
   if (selfValues instanceof Promise) {
     return selfValues.then((vals) => {
       writeInput(input, def.self, vals);
-      return finish();
+      return callerPhase(owner, decl, c, input, pipePath, pipeValue);
     });
   }
   writeInput(input, def.self, selfValues);
-  return finish();
+  return callerPhase(owner, decl, c, input, pipePath, pipeValue);
+}
+
+/** Phase 2 of input assembly (the caller's wires) and the call itself. */
+function callerPhase(
+  owner: Scope,
+  decl: ToolDecl,
+  c: Chain,
+  input: Record<string, unknown>,
+  pipePath: readonly string[] | null,
+  pipeValue: unknown,
+): unknown {
+  const groups = decl.inputs;
+  if (groups.length === 0) return call(owner, decl, input, pipePath, pipeValue);
+  const values = collect(groups, (g) => g.ev(owner, c));
+  if (values instanceof Promise) {
+    return values.then((vals) => {
+      writeInput(input, groups, vals);
+      return call(owner, decl, input, pipePath, pipeValue);
+    });
+  }
+  writeInput(input, groups, values);
+  return call(owner, decl, input, pipePath, pipeValue);
+}
+
+function call(
+  owner: Scope,
+  decl: ToolDecl,
+  input: Record<string, unknown>,
+  pipePath: readonly string[] | null,
+  pipeValue: unknown,
+): unknown {
+  if (pipePath !== null) {
+    setPath(input, pipePath, pipeValue);
+    return callTool(owner.run.rs, decl.def.binding, input, null);
+  }
+  return callTool(owner.run.rs, decl.def.binding, input, memoOf(owner, decl));
 }

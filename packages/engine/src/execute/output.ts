@@ -21,27 +21,24 @@ export function collect(
 ): unknown[] | Promise<unknown[]> {
   const n = groups.length;
   const out = new Array<unknown>(n);
-  let pending: Promise<unknown>[] | null = null;
-  let at: number[] | null = null;
+  let pending = 0;
   for (let k = 0; k < n; k++) {
     let v: unknown;
     try {
       v = evaluate(groups[k]!);
     } catch (e) {
-      if (pending) for (const p of pending) p.then(undefined, () => undefined);
+      if (pending > 0) for (let j = 0; j < k; j++) ignoreValue(out[j]);
       throw e;
     }
-    if (v instanceof Promise) {
-      (pending ??= []).push(v);
-      (at ??= []).push(k);
-    } else out[k] = v;
+    if (v instanceof Promise) pending++;
+    out[k] = v;
   }
-  if (pending === null) return out;
-  const idx = at!;
-  return Promise.all(pending).then((vals) => {
-    for (let j = 0; j < vals.length; j++) out[idx[j]!] = vals[j];
-    return out;
-  });
+  if (pending === 0) return out;
+  return Promise.all(out);
+}
+
+function ignoreValue(v: unknown): void {
+  if (v instanceof Promise) v.then(undefined, () => undefined);
 }
 
 /**

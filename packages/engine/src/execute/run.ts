@@ -117,9 +117,16 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
 
   const groups = selectGroups(body.outputs, fields);
   const spreads = body.spreads;
-  const values: unknown[] = [];
-  for (const g of groups) values.push(start(() => g.ev(root, null)));
-  for (const g of spreads) values.push(start(() => g.ev(root, null)));
+  const nGroups = groups.length;
+  const values = new Array<unknown>(nGroups + spreads.length);
+  for (let k = 0; k < values.length; k++) {
+    const g = k < nGroups ? groups[k]! : spreads[k - nGroups]!;
+    try {
+      values[k] = g.ev(root, null);
+    } catch (e) {
+      values[k] = new Failed(e);
+    }
+  }
 
   const complete = (): ExecuteResult => {
     const failure = firstFailure(values);

@@ -88,11 +88,11 @@ export function prepareDocument(document: BridgeDocument, tools: ToolMap, option
     filename: typeof document.filename === "string" ? document.filename : undefined,
     consts,
     bridge(operation) {
+      const ready = compiled.get(operation);
+      if (ready !== undefined && stdError === null) return ready;
       if (typeof operation !== "string") throw operationError(operation);
       const parts = operation.split(".");
       if (parts.length !== 2 || !parts[0] || !parts[1]) throw operationError(operation);
-      const known = compiled.get(operation);
-      if (known !== undefined && stdError === null) return known;
       const block = findBridge(document, parts[0], parts[1]);
       if (block === undefined) throw new Error(`Bridge "${operation}" not found in document`);
       if (stdError !== null) throw stdError;
