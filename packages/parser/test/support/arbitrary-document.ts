@@ -108,7 +108,7 @@ class Gen {
 
   /** Space where a line break is also allowed (after `<-`, an operator, `{`). */
   brk(): string {
-    if (this.messy && this.r.bool(0.04)) return this.nl + this.indent();
+    if (this.messy && this.r.bool(0.04)) return (this.r.bool(0.3) ? this.sp() + this.comment() : "") + this.nl + this.indent();
     return this.sp();
   }
 
