@@ -40,7 +40,6 @@ export async function runError(source: string, options: RunOptions = {}): Promis
 }
 
 /** A tool function with optional `.bridge` metadata. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function tool(fn: (input: any, ctx: any) => unknown, meta?: ToolMetadata): ToolFn {
   const f = fn as ToolFn;
   if (meta) f.bridge = meta;

@@ -106,7 +106,7 @@ bridge Query.run {
   it("cuts strings longer than 1024 characters", async () => {
     const long = "x".repeat(2000);
     const { traces } = await run(echoSource, { tools: { echo }, input: { s: long, short: "y".repeat(1024) }, trace: "full" });
-    const input = traces[0]!.input as Record<string, string>;
+    const input = traces[0]!.input as { s: string; short: string };
     expect(input.short).toBe("y".repeat(1024));
     expect(input.s.startsWith("x".repeat(1024))).toBe(true);
     expect(input.s.endsWith("... (2000 chars)")).toBe(true);
@@ -117,7 +117,7 @@ bridge Query.run {
     const list = Array.from({ length: 150 }, (_, k) => k);
     const ok = Array.from({ length: 100 }, (_, k) => k);
     const { traces } = await run(echoSource, { tools: { echo }, input: { list, ok }, trace: "full" });
-    const input = traces[0]!.input as Record<string, unknown[]>;
+    const input = traces[0]!.input as { list: unknown[]; ok: unknown[] };
     expect(input.ok).toEqual(ok);
     expect(input.list).toHaveLength(101);
     expect(input.list.slice(0, 100)).toEqual(ok);
