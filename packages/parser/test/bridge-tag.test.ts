@@ -40,6 +40,13 @@ describe("bridge tag (R-LOC-4)", () => {
     expect(bridge(parts)).toBe(expected);
   });
 
+  test("parts are cooked: JS escapes are decoded; invalid escapes fall back to the raw text", () => {
+    expect(bridge`
+      o.x = "a\tb"
+    `).toBe('o.x = "a\tb"');
+    expect(bridge`o.x <- "\u{zz}"`).toBe('o.x <- "\\u{zz}"');
+  });
+
   test("interpolated values may change the indentation", () => {
     const indent = "  ";
     expect(bridge`
