@@ -67,11 +67,27 @@ function context(prev: IToken | undefined): string {
 
 const LITERALS = [T.NumberLit, T.True, T.False, T.Null];
 
+/** Extra advice for tokens that usually mean a known mistake. */
+function hint(t: IToken): string {
+  if (tokenMatcher(t, T.NumberLit) && t.image.startsWith("-")) return " (write `- 1` with a space for subtraction, R-LEX-7)";
+  if (tokenMatcher(t, T.PathLit)) return " (write `/ 2` with a space for division, R-LEX-9)";
+  if (tokenMatcher(t, T.Ellipsis)) return " (a spread is only allowed in a scope block, an array body or a tool body, R-SPREAD-1)";
+  if (tokenMatcher(t, T.Dot)) return " (a line starting with `.` needs an enclosing block, R-WIRE-1)";
+  if (tokenMatcher(t, T.Question)) return " (a ternary cannot follow `||`, `??` or another ternary, R-TERN-1)";
+  if (tokenMatcher(t, T.Force)) return " (`force` is only allowed directly in a bridge or define body, R-FORCE-1)";
+  if (tokenMatcher(t, T.Colon)) return " (ternary branches cannot be pipes, R-TERN-1)";
+  if (tokenMatcher(t, T.BinOp)) return " (operators cannot appear here, R-TERN-1, R-SPREAD-1)";
+  return "";
+}
+
 /** The provider given to the chevrotain parser (conventions.md item 7). */
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     if (ruleName === "document" && expected === T.Version) {
       return `expected a \`version\` declaration (e.g. \`version 1.5\`) at the start of the file, found ${show(actual)}`;
+    }
+    if (expected === T.RCurly && actual.tokenType !== EOF) {
+      return `unexpected ${show(actual)}: expected another statement or \`}\`${hint(actual)}`;
     }
     return `expected ${label(expected)}${context(previous)}, found ${show(actual)}`;
   },

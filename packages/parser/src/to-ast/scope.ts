@@ -80,7 +80,7 @@ export function didYouMean(name: string, candidates: string[]): string {
   const threshold = Math.floor(name.length * 0.4) + 1;
   const close = candidates
     .map((c) => ({ c, d: levenshtein(name, c) }))
-    .filter((x) => x.d <= threshold && x.d < Math.max(name.length, x.c.length) && x.c !== name)
+    .filter((x) => x.d <= threshold && x.d < x.c.length && x.c !== name)
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, 3)
     .map((x) => `\`${x.c}\``);
