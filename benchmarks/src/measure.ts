@@ -4,7 +4,15 @@
 // see the same machine load within a round. A variant's time/op is the median
 // over rounds; ratios are computed per round (paired) by the callers.
 // Batches time the whole loop only (no per-op timer overhead); p99 comes from
-// a short per-op-timed pass after each batch.
+// a short per-op-timed pass after each batch (wall clock).
+//
+// Clock: by default a batch is timed in process CPU time (user + system, µs
+// resolution), not wall time. On a shared, oversubscribed machine a batch is
+// often descheduled for milliseconds; wall time then measures the neighbours,
+// and a short batch suffers more than a long one. CPU time does not count
+// time off-CPU. It does count this process's background threads (GC helpers,
+// the optimising compiler), which is why every variant is warmed up first.
+// `clock: "wall"` switches back to wall time.
 import { mean, median, quantile } from "./stats.js";
 
 export interface MeasureSettings {
@@ -15,6 +23,8 @@ export interface MeasureSettings {
   warmupMs: number;
   /** Per-op-timed operations per variant per round (for p99). */
   latencyOps: number;
+  /** How batches are timed. Default "cpu". */
+  clock?: "cpu" | "wall";
 }
 
 export const FULL: MeasureSettings = { rounds: 12, batchMs: 60, warmupMs: 300, latencyOps: 200 };
@@ -46,13 +56,25 @@ function isThenable(x: unknown): x is PromiseLike<unknown> {
   return typeof x === "object" && x !== null && typeof (x as { then?: unknown }).then === "function";
 }
 
+let clock: "cpu" | "wall" = "cpu";
+
+/** Runs fn n times (awaiting results that are promises); returns the elapsed ns on the active clock. */
 async function runBatch(fn: () => unknown, n: number): Promise<number> {
-  const t0 = process.hrtime.bigint();
+  if (clock === "wall") {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) {
+      const r = fn();
+      if (isThenable(r)) await r;
+    }
+    return Number(process.hrtime.bigint() - t0);
+  }
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const r = fn();
     if (isThenable(r)) await r;
   }
-  return Number(process.hrtime.bigint() - t0);
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) * 1000;
 }
 
 async function sampleLatency(fn: () => unknown, n: number, into: number[]): Promise<void> {
@@ -69,7 +91,7 @@ async function calibrate(fn: () => unknown, s: MeasureSettings): Promise<number>
   const start = performance.now();
   let n = 1;
   let ns = await runBatch(fn, n);
-  while (ns < (s.batchMs * 1e6) / 8 && n < 1 << 24) {
+  while (ns < (s.batchMs * 1e6) / 4 && n < 1 << 24) {
     n *= 2;
     ns = await runBatch(fn, n);
   }
@@ -82,6 +104,7 @@ export async function measureInterleaved(
   s: MeasureSettings,
   onRound?: (round: number) => void,
 ): Promise<Map<string, VariantStats>> {
+  clock = s.clock ?? "cpu";
   const batch = new Map<string, number>();
   for (const v of variants) batch.set(v.name, await calibrate(v.run, s));
   const perRound = new Map<string, number[]>(variants.map((v) => [v.name, []]));

@@ -92,8 +92,7 @@ export function measureMemory(rows = MEMORY_ROWS): Record<string, MemoryRow | { 
   return out;
 }
 
-if (process.argv[2] === "--child" && process.argv[3]) {
-  process.stdout.write(JSON.stringify(await child(process.argv[3])));
-} else if (isMain(import.meta.url)) {
-  console.log(JSON.stringify(measureMemory(), null, 2));
+if (isMain(import.meta.url)) {
+  if (process.argv[2] === "--child" && process.argv[3]) process.stdout.write(JSON.stringify(await child(process.argv[3])));
+  else console.log(JSON.stringify(measureMemory(), null, 2));
 }
