@@ -34,8 +34,8 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   const depth = s.depth + 1;
   checkLimits(s, n, depth, plan.clauseLoc);
   const groups = selectGroups(plan.body.outputs, fields);
-  if ((globalThis as any).__dbg) console.log('fast?', plan.reads !== null, new Error().stack);
   if (plan.reads !== null) {
+    if (plan.identity !== null && groups === plan.body.outputs) return mapIdentity(s, plan, src, depth, fields);
     const reads = groups === plan.body.outputs ? plan.reads : groups.map((g) => plan.reads![g.index]!);
     return mapFast(s, groups, reads, src, depth, fields);
   }
@@ -59,7 +59,11 @@ function readFast(el: unknown, r: FastRead): unknown {
   return v;
 }
 
-/** The synchronous loop: one object per element, no scope, no Promise. */
+/**
+ * The synchronous loop: one object per element, no scope, no Promise. Each
+ * element object is cloned from a template holding the field keys, so the
+ * writes below store existing properties (no hidden-class transitions).
+ */
 function mapFast(
   s: Scope,
   groups: readonly Group[],
@@ -71,21 +75,29 @@ function mapFast(
   const n = src.length;
   const G = groups.length;
   const keys: (string | null)[] = new Array<string | null>(G);
+  const tpl: Record<string, unknown> = {};
   let nestedFields: (string[] | null)[] | null = null;
   for (let j = 0; j < G; j++) {
     const g = groups[j]!;
-    keys[j] = g.path.length === 1 ? g.path[0]! : null;
+    const key = g.path.length === 1 ? g.path[0]! : null;
+    keys[j] = key;
+    if (key !== null) tpl[key] = undefined;
     if (reads[j]!.kind === "array" && fields !== null) (nestedFields ??= [])[j] = narrow(fields, g.key);
   }
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i];
-    const o: Record<string, unknown> = {};
+    const o: Record<string, unknown> = { ...tpl };
     for (let j = 0; j < G; j++) {
       const r = reads[j]!;
       let v: unknown;
-      if (r.kind === "read") v = readFast(el, r);
-      else if (r.kind === "const") v = cloneJson(r.value);
+      if (r.kind === "read") {
+        const single = r.single;
+        if (single !== null && el !== null && typeof el === "object") {
+          v = (el as Record<string | number, unknown>)[single];
+          if (typeof v === "function") v = undefined;
+        } else v = readFast(el, r);
+      } else if (r.kind === "const") v = cloneJson(r.value);
       else v = mapNestedFast(s, r, readFast(el, r), depth, nestedFields ? (nestedFields[j] ?? null) : null);
       const key = keys[j];
       if (key !== null && key !== undefined) o[key] = v;
@@ -96,6 +108,38 @@ function mapFast(
   return out;
 }
 
+/** True when `el` is a plain object whose own keys are exactly `keys`, in order, none holding a function. */
+function sameShape(el: unknown, keys: readonly string[]): boolean {
+  if (el === null || typeof el !== "object" || Object.getPrototypeOf(el) !== Object.prototype) return false;
+  let j = 0;
+  for (const k in el) {
+    if (k !== keys[j] || typeof (el as Record<string, unknown>)[k] === "function") return false;
+    j++;
+  }
+  return j === keys.length;
+}
+
+/**
+ * A body that copies fields under their own names (`.id <- it.id`, …): an
+ * element whose keys are exactly those fields is copied with one spread;
+ * any other element takes the per-field loop.
+ */
+function mapIdentity(s: Scope, plan: ArrayPlan, src: readonly unknown[], depth: number, fields: string[] | null): unknown[] {
+  const keys = plan.identity!;
+  const n = src.length;
+  const out = new Array<unknown>(n);
+  let i = 0;
+  for (; i < n; i++) {
+    const el = src[i];
+    if (!sameShape(el, keys)) break;
+    out[i] = { ...(el as object) };
+  }
+  if (i === n) return out;
+  const rest = mapFast(s, plan.body.outputs, plan.reads!, src.slice(i), depth, fields);
+  for (let k = 0; k < rest.length; k++) out[i + k] = rest[k];
+  return out;
+}
+
 function mapNestedFast(s: Scope, r: FastRead, src: unknown, depth: number, fields: string[] | null): unknown {
   if (src === null || src === undefined) return null;
   if (!Array.isArray(src)) return [];
@@ -103,6 +147,7 @@ function mapNestedFast(s: Scope, r: FastRead, src: unknown, depth: number, field
   const plan = r.plan!;
   checkLimits(s, src.length, depth + 1, plan.clauseLoc);
   const groups = selectGroups(plan.body.outputs, fields);
+  if (plan.identity !== null && groups === plan.body.outputs) return mapIdentity(s, plan, src, depth + 1, fields);
   const reads = groups === plan.body.outputs ? plan.reads! : groups.map((g) => plan.reads![g.index]!);
   return mapFast(s, groups, reads, src, depth + 1, fields);
 }

@@ -164,7 +164,7 @@ function resolveTarget(root: string | null, path: readonly string[], prefix: Res
 function constantWire(st: ConstantWire): WireInfo {
   const v = st.value;
   const ev: Ev = v !== null && typeof v === "object" ? () => JSON.parse(JSON.stringify(v)) as unknown : () => v;
-  const plain: FastRead = { kind: "const", segs: [], value: v, loc: undefined, plan: null };
+  const plain: FastRead = { kind: "const", segs: [], single: null, value: v, loc: undefined, plan: null };
   return { ev, cost: 0, plain };
 }
 
@@ -185,10 +185,11 @@ function plainRead(st: PullWire, b: BodyCtx): FastRead | null {
   const bind = lookup(b.body, ref.root);
   if (bind === undefined || bind.kind !== "iter" || bind.body !== b.body) return null;
   const segs = toSegs(ref.path);
-  if (head.kind === "Ref") return { kind: "read", segs, value: undefined, loc: toLoc(ref.loc), plan: null };
+  const single = segs.length === 1 && !segs[0]!.unsafe ? segs[0]!.key : null;
+  if (head.kind === "Ref") return { kind: "read", segs, single, value: undefined, loc: toLoc(ref.loc), plan: null };
   const plan = b.doc.arrayPlans.get(head as ArrayMapExpr);
   if (!plan || plan.reads === null) return null;
-  return { kind: "array", segs, value: undefined, loc: toLoc(ref.loc), plan };
+  return { kind: "array", segs, single: null, value: undefined, loc: toLoc(ref.loc), plan };
 }
 
 function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): void {

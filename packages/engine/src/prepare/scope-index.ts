@@ -45,6 +45,8 @@ export interface WireInfo {
 export interface FastRead {
   kind: "read" | "const" | "array";
   segs: Seg[];
+  /** The key of a one-segment safe-to-read path (`it.name`), read inline. */
+  single: string | number | null;
   value: unknown;
   loc: Loc | undefined;
   plan: ArrayPlan | null;
@@ -116,6 +118,8 @@ export interface ArrayPlan {
   body: BodyIndex;
   /** One fast read per element group when every group is plain (sync loop), else null. */
   reads: FastRead[] | null;
+  /** Field keys when every field copies the same-named element key (`.id <- it.id`), else null. */
+  identity: string[] | null;
   clauseLoc: Loc | undefined;
 }
 
