@@ -64,7 +64,7 @@ describe("bridge run", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("Bridge Execution Error: code missing");
-    expect(r.stderr).toContain(`--> ${path}:5:24`);
+    expect(r.stderr).toContain(`--> ${path}:5:23`);
     expect(r.stderr).toContain('5 |   o.code <- i.code ?? throw "code missing"');
   });
 

@@ -8,6 +8,16 @@ import type { ToolMap } from "bridgekit";
 import * as demoTools from "../../../docs/demo-tools.mjs";
 import { extractExamples } from "./docs-blocks.js";
 
+/** In expected data, "$undefined" means: the key is present with the value undefined. */
+function withUndefined(value: unknown): unknown {
+  if (value === "$undefined") return undefined;
+  if (Array.isArray(value)) return value.map(withUndefined);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUndefined(v)]));
+  }
+  return value;
+}
+
 const docsDir = fileURLToPath(new URL("../../../docs/", import.meta.url));
 const scratch = fileURLToPath(new URL("./.docs-scratch/", import.meta.url));
 const pages = readdirSync(docsDir).filter((f) => f.endsWith(".md"));
@@ -37,7 +47,7 @@ describe.each(pages)("docs/%s", (page) => {
       return;
     }
     const result = await run;
-    expect(result.data).toEqual(example.run.data);
+    expect(result.data).toStrictEqual(withUndefined(example.run.data));
     if (example.run.traces !== undefined) expect(result.traces).toHaveLength(example.run.traces);
   });
 

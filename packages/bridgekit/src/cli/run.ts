@@ -72,17 +72,17 @@ export async function runCommand(argv: string[], env: CommandEnv): Promise<numbe
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError("bridge run takes exactly one .bridge file");
   if (values.input === "-" && values.context === "-") throw new UsageError("only one of --input and --context can read stdin");
+  const trace = parseTrace(values.trace);
+  const toolTimeoutMs = parseTimeout(values.timeout);
   let source: string;
   try {
     source = await readFile(file, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
   }
-  const trace = parseTrace(values.trace);
   const input = await readJsonObject("input", values.input, env.stdin);
   const context = await readJsonObject("context", values.context, env.stdin);
   const tools = values.tools === undefined ? {} : await loadToolsModule(values.tools, env.cwd);
-  const toolTimeoutMs = parseTimeout(values.timeout);
   const requestedFields = values.fields?.split(",").map((f) => f.trim()).filter((f) => f !== "");
   let traces: ToolTrace[] = [];
   try {
