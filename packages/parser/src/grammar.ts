@@ -13,6 +13,10 @@
  *
  * The newline rule R-LEX-14 is a GATE: a `.`/`?.` continues a path only when
  * it is on the same line as the token before it.
+ *
+ * Speed: the alternatives of the hot rules are built once per parser (class
+ * fields) instead of on every invocation, and single-token alternatives are
+ * merged into token categories (`LiteralTok`, `BinOp`, `GateTok`, `Sep`).
  */
 import { CstParser, tokenMatcher } from "chevrotain";
 import type { IToken } from "chevrotain";
@@ -96,7 +100,7 @@ export class BridgeParser extends CstParser {
     this.CONSUME(T.Define);
     this.CONSUME(T.Name);
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.bodyLine());
+    this.MANY(this.bodyLine);
     this.CONSUME(T.RCurly);
   });
 
@@ -110,21 +114,20 @@ export class BridgeParser extends CstParser {
       { ALT: () => { this.CONSUME(T.With); this.SUBRULE(this.dotted); } },
       { ALT: () => {
         this.CONSUME(T.LCurly);
-        this.MANY(() => this.bodyLine());
+        this.MANY(this.bodyLine);
         this.CONSUME(T.RCurly);
       } },
     ]);
   });
 
   // bodyLine = with | force | alias | wire ;   (inlined into the calling rule)
-  private bodyLine(): void {
-    this.OR7([
-      { ALT: () => this.SUBRULE7(this.withDecl) },
-      { ALT: () => this.SUBRULE7(this.force) },
-      { ALT: () => this.SUBRULE7(this.alias) },
-      { ALT: () => this.SUBRULE7(this.wire) },
-    ]);
-  }
+  private bodyLine = (): void => { this.OR7(this.bodyLineAlts); };
+  private bodyLineAlts = [
+    { ALT: () => this.SUBRULE7(this.withDecl) },
+    { ALT: () => this.SUBRULE7(this.force) },
+    { ALT: () => this.SUBRULE7(this.alias) },
+    { ALT: () => this.SUBRULE7(this.wire) },
+  ];
 
   // with = "with" , dotted , [ VERSION_TAG ] , [ "as" , name ] , [ "memoize" ] ;
   //   (the built-in forms `with input|output|context|const` are single-name dotteds)
@@ -160,23 +163,18 @@ export class BridgeParser extends CstParser {
   // wireTail = "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ;   (inlined)
   // bare     = STRING | NUMBER | PATH | "true" | "false" | "null" | IDENT
   //          | "input" | "output" | "error" | "on" | "from" | "as" | "alias" ;   (token category BareValue)
-  private wireTail(): void {
-    this.OR9([
-      { ALT: () => { this.CONSUME9(T.Equals); this.CONSUME9(T.BareValue); } },
-      { ALT: () => { this.CONSUME9(T.Arrow); this.SUBRULE9(this.rhs); } },
-      { ALT: () => {
-        this.CONSUME9(T.LCurly);
-        this.MANY9(() => {
-          this.OR8([
-            { ALT: () => this.SUBRULE8(this.alias) },
-            { ALT: () => this.SUBRULE8(this.scopeLine) },
-            { ALT: () => this.SUBRULE8(this.spread) },
-          ]);
-        });
-        this.CONSUME9(T.RCurly);
-      } },
-    ]);
-  }
+  private wireTail = (): void => { this.OR9(this.wireTailAlts); };
+  private scopeInner = (): void => { this.OR8(this.scopeInnerAlts); };
+  private wireTailAlts = [
+    { ALT: () => { this.CONSUME9(T.Equals); this.CONSUME9(T.BareValue); } },
+    { ALT: () => { this.CONSUME9(T.Arrow); this.SUBRULE9(this.rhs); } },
+    { ALT: () => { this.CONSUME9(T.LCurly); this.MANY9(this.scopeInner); this.CONSUME9(T.RCurly); } },
+  ];
+  private scopeInnerAlts = [
+    { ALT: () => this.SUBRULE8(this.alias) },
+    { ALT: () => this.SUBRULE8(this.scopeLine) },
+    { ALT: () => this.SUBRULE8(this.spread) },
+  ];
 
   // scopeLine = "." , relPath , ( "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ) ;
   // relPath   = segment , { "." , segment } ;   (* NL-gate *)
@@ -204,40 +202,42 @@ export class BridgeParser extends CstParser {
   //       [ mapping ] , { gate } , [ "catch" , alt ] ;
   // (the head `STRING | paren | source` is inlined; operators are the token category BinOp)
   public rhs = this.RULE("rhs", () => {
-    this.OPTION(() => this.CONSUME(T.Not));
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.SUBRULE(this.paren) },
-      { ALT: () => this.SUBRULE(this.source) },
-    ]);
-    this.MANY(() => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); });
-    this.OPTION2(() => this.SUBRULE(this.ternary));
-    this.OPTION3(() => this.SUBRULE(this.mapping));
-    this.MANY2(() => this.SUBRULE(this.gate));
-    this.OPTION4(() => { this.CONSUME(T.Catch); this.SUBRULE(this.alt); });
+    this.OPTION(this.rhsNot);
+    this.OR(this.rhsHeadAlts);
+    this.MANY(this.rhsOps);
+    this.OPTION2(this.rhsTernary);
+    this.OPTION3(this.rhsMapping);
+    this.MANY2(this.rhsGate);
+    this.OPTION4(this.rhsCatch);
   });
+  private rhsNot = () => this.CONSUME(T.Not);
+  private rhsHeadAlts = [
+    { ALT: () => this.CONSUME(T.StringLit) },
+    { ALT: () => this.SUBRULE(this.paren) },
+    { ALT: () => this.SUBRULE(this.source) },
+  ];
+  private rhsOps = () => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); };
+  private rhsTernary = () => this.SUBRULE(this.ternary);
+  private rhsMapping = () => this.SUBRULE(this.mapping);
+  private rhsGate = () => this.SUBRULE(this.gate);
+  private rhsCatch = () => { this.CONSUME(T.Catch); this.SUBRULE(this.alt); };
 
   // paren = "(" , [ "not" ] , source , { op , operand } , ")" ;
   public paren = this.RULE("paren", () => {
     this.CONSUME(T.LParen);
     this.OPTION(() => this.CONSUME(T.Not));
     this.SUBRULE(this.source);
-    this.MANY(() => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); });
+    this.MANY(this.rhsOps);
     this.CONSUME(T.RParen);
   });
 
-  // operand = NUMBER | STRING | "true" | "false" | "null" | paren | source ;
-  public operand = this.RULE("operand", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.NumberLit) },
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Null) },
-      { ALT: () => this.SUBRULE(this.paren) },
-      { ALT: () => this.SUBRULE(this.source) },
-    ]);
-  });
+  // operand = NUMBER | STRING | "true" | "false" | "null" | paren | source ;   (literals: LiteralTok)
+  public operand = this.RULE("operand", () => this.OR(this.operandAlts));
+  private operandAlts = [
+    { ALT: () => this.CONSUME(T.LiteralTok) },
+    { ALT: () => this.SUBRULE(this.paren) },
+    { ALT: () => this.SUBRULE(this.source) },
+  ];
 
   // ternary = "?" , branch , ":" , branch ;
   public ternary = this.RULE("ternary", () => {
@@ -247,77 +247,62 @@ export class BridgeParser extends CstParser {
     this.SUBRULE2(this.branch, { LABEL: "else" });
   });
 
-  // branch = STRING | NUMBER | "true" | "false" | "null" | address ;
-  public branch = this.RULE("branch", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.CONSUME(T.NumberLit) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Null) },
-      { ALT: () => this.SUBRULE(this.address) },
-    ]);
-  });
+  // branch = STRING | NUMBER | "true" | "false" | "null" | address ;   (literals: LiteralTok)
+  public branch = this.RULE("branch", () => this.OR(this.branchAlts));
+  private branchAlts = [
+    { ALT: () => this.CONSUME(T.LiteralTok) },
+    { ALT: () => this.SUBRULE(this.address) },
+  ];
 
-  // gate = ( "||" | "??" ) , alt , [ mapping ] ;
+  // gate = ( "||" | "??" ) , alt , [ mapping ] ;   (the gate token is the category GateTok)
   public gate = this.RULE("gate", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.OrOr) }, { ALT: () => this.CONSUME(T.QQ) }]);
+    this.CONSUME(T.GateTok);
     this.SUBRULE(this.alt);
-    this.OPTION(() => this.SUBRULE(this.mapping));
+    this.OPTION(this.rhsMapping);
   });
 
   // alt = "throw" , STRING | "panic" , STRING | "continue" , [ NUMBER ] | "break" , [ NUMBER ]
   //     | STRING | NUMBER | "true" | "false" | "null" | jsonObject | jsonArray
   //     | source , { op , operand } ;
-  public alt = this.RULE("alt", () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(T.Throw); this.CONSUME(T.StringLit); } },
-      { ALT: () => { this.CONSUME(T.Panic); this.CONSUME2(T.StringLit); } },
-      { ALT: () => { this.CONSUME(T.Continue); this.OPTION(() => this.CONSUME(T.NumberLit)); } },
-      { ALT: () => { this.CONSUME(T.Break); this.OPTION2(() => this.CONSUME2(T.NumberLit)); } },
-      { ALT: () => this.CONSUME3(T.StringLit) },
-      { ALT: () => this.CONSUME3(T.NumberLit) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Null) },
-      { ALT: () => this.SUBRULE(this.jsonObject) },
-      { ALT: () => this.SUBRULE(this.jsonArray) },
-      { ALT: () => {
-        this.SUBRULE(this.source);
-        this.MANY(() => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); });
-      } },
-    ]);
-  });
+  public alt = this.RULE("alt", () => this.OR(this.altAlts));
+  private altAlts = [
+    { ALT: () => { this.CONSUME(T.Throw); this.CONSUME(T.StringLit); } },
+    { ALT: () => { this.CONSUME(T.Panic); this.CONSUME2(T.StringLit); } },
+    { ALT: () => { this.CONSUME(T.Continue); this.OPTION(() => this.CONSUME(T.NumberLit)); } },
+    { ALT: () => { this.CONSUME(T.Break); this.OPTION2(() => this.CONSUME2(T.NumberLit)); } },
+    { ALT: () => this.CONSUME(T.LiteralTok) },
+    { ALT: () => this.SUBRULE(this.jsonObject) },
+    { ALT: () => this.SUBRULE(this.jsonArray) },
+    { ALT: () => { this.SUBRULE(this.source); this.MANY(this.rhsOps); } },
+  ];
 
   // source = address , { ":" , address } ;   (* pipe: all but the last are handles *)
   //   (the addresses are inlined: the node holds every name and step token and the `:`s)
+  //   written as  name , { step | ":" , name }  so one loop reads every stage
   public source = this.RULE("source", () => {
     this.CONSUME(T.Name);
-    this.pathSteps(0);
-    this.MANY(() => { this.CONSUME(T.Colon); this.CONSUME2(T.Name); this.pathSteps(1); });
+    this.MANY(this.sourceSteps);
   });
+  private sourceSteps = {
+    GATE: () => this.continuesPath() || tokenMatcher(this.LA(1), T.Colon),
+    DEF: () => this.OR(this.sourceStepAlts),
+  };
+  private sourceStepAlts = [
+    { ALT: () => { this.CONSUME(T.Sep); this.CONSUME(T.Segment); } },
+    { ALT: () => { this.CONSUME(T.LBracket); this.CONSUME(T.NumberLit); this.CONSUME(T.RBracket); } },
+    { ALT: () => { this.CONSUME(T.Colon); this.CONSUME2(T.Name); } },
+  ];
 
   // address = name , { ( "." | "?." ) , segment (* NL-gate *) | "[" , NUMBER , "]" } ;
   public address = this.RULE("address", () => {
     this.CONSUME(T.Name);
-    this.pathSteps(0);
+    this.MANY(this.addressSteps);
   });
-
-  /** `{ ( "." | "?." ) , segment | "[" , NUMBER , "]" }` with DSL indexes 3 + k (unique per call site). */
-  private pathSteps(k: 0 | 1): void {
-    const many = (k === 0 ? this.MANY3 : this.MANY4).bind(this);
-    const or = (k === 0 ? this.OR3 : this.OR4).bind(this);
-    const consume = (k === 0 ? this.CONSUME3 : this.CONSUME4).bind(this);
-    many({
-      GATE: () => this.continuesPath(),
-      DEF: () => {
-        or([
-          { ALT: () => { consume(T.Sep); consume(T.Segment); } },
-          { ALT: () => { consume(T.LBracket); consume(T.NumberLit); consume(T.RBracket); } },
-        ]);
-      },
-    });
-  }
+  private addressSteps = { GATE: () => this.continuesPath(), DEF: () => this.OR(this.addressStepAlts) };
+  private addressStepAlts = [
+    { ALT: () => { this.CONSUME(T.Sep); this.CONSUME(T.Segment); } },
+    { ALT: () => { this.CONSUME(T.LBracket); this.CONSUME(T.NumberLit); this.CONSUME(T.RBracket); } },
+  ];
 
   // dotted = name , { "." , name } ;   (* NL-gate *)
   public dotted = this.RULE("dotted", () => {

@@ -51,6 +51,8 @@ export const Segment = createToken({ name: "Segment", pattern: NA, label: "a fie
 export const BareWord = createToken({ name: "BareWord", pattern: NA, label: "a value" });
 export const JsonAtom = createToken({ name: "JsonAtom", pattern: NA, label: "a JSON value" });
 export const Sep = createToken({ name: "Sep", pattern: NA, label: "`.`" });
+export const LiteralTok = createToken({ name: "LiteralTok", pattern: NA, label: "a literal" });
+export const GateTok = createToken({ name: "GateTok", pattern: NA, label: "`||` or `??`" });
 export const BinOp = createToken({ name: "BinOp", pattern: NA, label: "an operator" });
 export const BareValue = createToken({ name: "BareValue", pattern: NA, label: "a value" });
 
@@ -75,6 +77,7 @@ function keyword(spec: KeywordSpec): TokenType {
   if (NAME_WORDS.has(spec.word)) cats.push(Name);
   if (SEGMENT_WORDS.has(spec.word)) cats.push(Segment);
   if (BARE_WORDS.has(spec.word) || ["true", "false", "null"].includes(spec.word)) cats.push(BareValue);
+  if (["true", "false", "null"].includes(spec.word)) cats.push(LiteralTok);
   if (BARE_WORDS.has(spec.word)) cats.push(BareWord);
   if (spec.word === "and" || spec.word === "or") cats.push(BinOp);
   const tokenName = spec.word[0]!.toUpperCase() + spec.word.slice(1);
@@ -122,21 +125,21 @@ export const StringLit = createToken({
   name: "StringLit",
   pattern: /"(?:[^"\\]|\\[\s\S])*"/,
   line_breaks: true,
-  categories: [JsonAtom, BareValue],
+  categories: [JsonAtom, BareValue, LiteralTok],
   label: "a string",
 });
 export const NumberLit = createToken({
   name: "NumberLit",
   pattern: /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/,
-  categories: [JsonAtom, BareValue],
+  categories: [JsonAtom, BareValue, LiteralTok],
   label: "a number",
 });
 export const PathLit = createToken({ name: "PathLit", pattern: /\/[A-Za-z0-9_./-]+/, categories: [JsonAtom, BareValue], label: "a path" });
 export const VersionTag = createToken({ name: "VersionTag", pattern: /@[0-9][0-9.]*x?/, categories: [JsonAtom], label: "a version tag" });
 
 export const Arrow = punct("Arrow", "<-", "<-");
-export const OrOr = punct("OrOr", "||", "||");
-export const QQ = punct("QQ", "??", "??");
+export const OrOr = punct("OrOr", "||", "||", [JsonAtom, GateTok]);
+export const QQ = punct("QQ", "??", "??", [JsonAtom, GateTok]);
 export const QDot = punct("QDot", "?.", "?.", [JsonAtom, Sep]);
 export const Question = punct("Question", "?", "?");
 export const Gte = punct("Gte", ">=", ">=", [JsonAtom, BinOp]);
@@ -179,7 +182,7 @@ export const allTokens: TokenType[] = [
   Ellipsis, Dot, Equals, Colon, Comma,
   ...kw.values(),
   Identifier,
-  Name, Segment, BareWord, JsonAtom, BinOp, BareValue, Sep,
+  Name, Segment, BareWord, JsonAtom, BinOp, BareValue, Sep, LiteralTok, GateTok,
 ];
 
 const CI_KEYWORDS = new Map<string, TokenType>(CASE_INSENSITIVE_KEYWORDS.map((w) => [w, kw.get(w)!]));

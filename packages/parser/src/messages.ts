@@ -67,6 +67,16 @@ function context(prev: IToken | undefined): string {
 
 const LITERALS = [T.NumberLit, T.True, T.False, T.Null];
 
+/** Advice for a token that cannot start an operand or an alternative. */
+function altHint(ruleName: string, t: IToken | undefined): string {
+  if (!t) return "";
+  if (ruleName === "alt" && (tokenMatcher(t, T.Not) || tokenMatcher(t, T.LParen))) {
+    return " (a fallback alternative cannot start with `not` or `(`, R-FALL-2)";
+  }
+  if (tokenMatcher(t, T.Not)) return " (`not` can only start an expression; write `(not …)`, R-EXPR-2)";
+  return "";
+}
+
 /** Extra advice for tokens that usually mean a known mistake. */
 function hint(t: IToken): string {
   if (tokenMatcher(t, T.NumberLit) && t.image.startsWith("-")) return " (write `- 1` with a space for subtraction, R-LEX-7)";
@@ -100,7 +110,7 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
       return `a literal cannot start a pull wire: found ${show(first)}${context(previous)} (use \`=\` for constant values, R-WIRE-8)`;
     }
     const labels = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0] ?? EOF)));
-    return `expected ${oneOf(labels)}${context(previous)}, found ${show(first)}`;
+    return `expected ${oneOf(labels)}${context(previous)}, found ${show(first)}${altHint(ruleName, first)}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous }) {
     const labels = expectedIterationPaths.map((path) => label(path[0] ?? EOF));

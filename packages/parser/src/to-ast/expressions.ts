@@ -25,8 +25,14 @@ export interface RhsMode {
 }
 
 function literal(t: IToken): Expr {
-  const value = tokenMatcher(t, T.NumberLit) ? Number(t.image) : tokenMatcher(t, T.True) ? true : tokenMatcher(t, T.False) ? false : null;
+  const tt = t.tokenType;
+  const value = tt === T.NumberLit ? Number(t.image) : tt === T.True ? true : tt === T.False ? false : null;
   return { kind: "Literal", value, raw: t.image, loc: tokenLoc(t) };
+}
+
+/** A `LiteralTok` in pull position: strings may be templates. */
+function pullLiteral(env: Env, t: IToken): Expr {
+  return t.tokenType === T.StringLit ? pullString(env, t) : literal(t);
 }
 
 /** `operand = NUMBER | STRING | "true" | "false" | "null" | paren | source`. */
@@ -34,8 +40,7 @@ function buildOperand(env: Env, n: CstNode): Expr {
   const [key, el] = only(n);
   if (key === "paren") return buildParen(env, el as CstNode);
   if (key === "source") return buildSource(env, el as CstNode);
-  if (key === "StringLit") return pullString(env, el as IToken);
-  return literal(el as IToken);
+  return pullLiteral(env, el as IToken);
 }
 
 /** Fold `e0 op1 e1 op2 e2 …` by precedence; all operators are left-associative. */
@@ -69,8 +74,7 @@ function buildParen(env: Env, n: CstNode): Expr {
 function buildBranch(env: Env, n: CstNode): Expr {
   const [key, el] = only(n);
   if (key === "address") return buildRef(env, el as CstNode);
-  if (key === "StringLit") return pullString(env, el as IToken);
-  return literal(el as IToken);
+  return pullLiteral(env, el as IToken);
 }
 
 function checkLevel(env: Env, kw: IToken, num: IToken | undefined): number {
@@ -120,9 +124,9 @@ function buildAlt(env: Env, n: CstNode, inCatch: boolean): Expr {
     const head = buildSource(env, src);
     return climb(head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
   }
-  const str = tok(n, "StringLit");
-  if (str) return inCatch ? catchString(env.ctx, str) : pullString(env, str);
-  return literal(tok(n, "NumberLit") ?? tok(n, "True") ?? tok(n, "False") ?? tok(n, "Null")!);
+  const lit = tok(n, "LiteralTok")!;
+  if (lit.tokenType !== T.StringLit) return literal(lit);
+  return inCatch ? catchString(env.ctx, lit) : pullString(env, lit);
 }
 
 function shortFormViolation(n: CstNode, stringHead: boolean): CstNode | IToken | undefined {
@@ -170,7 +174,7 @@ function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
 export function buildChain(env: Env, n: CstNode, mode: RhsMode = {}): SourceChain {
   const head = buildHead(env, n, mode);
   const fallbacks: Fallback[] = subs(n, "gate").map((g) => {
-    const gateTok = tok(g, "OrOr") ?? tok(g, "QQ")!;
+    const gateTok = tok(g, "GateTok")!;
     let value = buildAlt(env, sub(g, "alt")!, false);
     const mapping = sub(g, "mapping");
     if (mapping) {
