@@ -74,7 +74,7 @@ export interface HardeningCase {
   context?: (state: Record<string, unknown>) => Record<string, unknown>;
   tools?: (state: Record<string, unknown>) => ToolMap;
   options?: Partial<Pick<ExecuteBridgeOptions, "trace" | "toolTimeoutMs" | "maxDepth" | "limits" | "requestedFields" | "logger">> & {
-    /** Abort the execution after this many ms. */
+    /** Abort the execution after this many ms; 0 aborts the signal before the execution starts. */
     abortAfterMs?: number;
     /** Run through createEngine().prepare().execute() instead of executeBridge. */
     engine?: boolean;
@@ -111,7 +111,8 @@ export async function runCase(c: HardeningCase): Promise<CaseRun> {
   };
   const { abortAfterMs, engine, ...options } = c.options ?? {};
   const controller = abortAfterMs === undefined ? undefined : new AbortController();
-  const timer = controller === undefined ? undefined : setTimeout(() => controller.abort(), abortAfterMs);
+  if (abortAfterMs === 0) controller!.abort();
+  const timer = controller === undefined || abortAfterMs === 0 ? undefined : setTimeout(() => controller.abort(), abortAfterMs);
   try {
     const document = parse(c.source);
     const operation = c.operation ?? "Query.run";
