@@ -60,11 +60,17 @@ export function prepareWorktree(sha: string, keep: boolean): Worktree {
     git(["worktree", "add", "--detach", dir, sha]);
   }
   const lock = process.env.BRIDGE_BENCH_PNPM_LOCK ?? join(tmpdir(), "pnpm.lock");
-  const install = ["pnpm", "install", "--frozen-lockfile", "--prefer-offline"];
-  progress(`gate: installing base dependencies (${install.join(" ")})`);
-  const inst = hasCommand("flock")
-    ? run("flock", [lock, ...install], dir, "install")
-    : run(install[0]!, install.slice(1), dir, "install");
+  const pnpmInstall = (frozen: boolean): { ok: boolean; tail: string } => {
+    const install = ["pnpm", "install", frozen ? "--frozen-lockfile" : "--no-frozen-lockfile", "--prefer-offline"];
+    progress(`gate: installing base dependencies (${install.join(" ")})`);
+    return hasCommand("flock") ? run("flock", [lock, ...install], dir, "install") : run(install[0]!, install.slice(1), dir, "install");
+  };
+  let inst = pnpmInstall(true);
+  if (!inst.ok) {
+    // A base whose lockfile lags its package.json files is still worth measuring.
+    notes.push(`base: frozen-lockfile install failed, installed with --no-frozen-lockfile (${inst.tail.split("\n").slice(-2).join(" ")})`);
+    inst = pnpmInstall(false);
+  }
   if (!inst.ok) notes.push(`base install failed:\n${inst.tail}`);
   progress("gate: building base parser and engine");
   const build = run("pnpm", ["exec", "turbo", "run", "build", "--filter=@bridgekit/parser...", "--filter=@bridgekit/engine...", "--output-logs=errors-only"], dir, "build");
