@@ -20,9 +20,14 @@ import { Scope, Signal, signal, type Chain } from "./runtime.js";
 
 /** Checks the array limits (D-4, R-ARR-12); returns the element depth. */
 function checkLimits(s: Scope, n: number, depth: number, clauseLoc: Loc | undefined): void {
-  const limits = s.run.limits;
+  const run = s.run;
+  const limits = run.limits;
   if (n > limits.maxArrayLength) throw locate(limitError("maxArrayLength", limits.maxArrayLength), clauseLoc);
   if (depth > limits.maxDepth) throw locate(limitError("maxDepth", depth), clauseLoc);
+  run.elements += n;
+  if (run.elements > limits.maxOutputElements) {
+    throw locate(limitError("maxOutputElements", limits.maxOutputElements), clauseLoc);
+  }
 }
 
 /** Maps `src` with `plan` in scope `s`; `fields` are the narrowed patterns of the body (R-FIELDS-3). */

@@ -130,11 +130,33 @@ function settleSlot(slots: unknown[], slot: number, r: Promise<unknown>, loc: Lo
   return p;
 }
 
-/** Reads an alias owned by `owner` (R-ALIAS-2). */
+/** Reads an alias owned by `owner` (R-ALIAS-2): evaluated on first read, cached for the scope instance. */
 export function resolveAlias(owner: Scope, decl: AliasDecl, c: Chain, loc: Loc | undefined): unknown {
-  return once(slotsOf(owner), decl.slot, owner, decl, c, loc, `Circular dependency detected in alias "${decl.name}"`, (cc) =>
-    decl.ev(owner, cc),
-  );
+  const slots = owner.slots ?? slotsOf(owner);
+  const slot = decl.slot;
+  const x = slots[slot];
+  if (x !== undefined) {
+    if (x === UNDEF) return undefined;
+    if (x instanceof Pending) {
+      if (c !== null && onChain(c, owner, decl)) throw cycle(`Circular dependency detected in alias "${decl.name}"`, loc);
+      return x.promise;
+    }
+    if (x instanceof Failed) throw x.error;
+    if (x === COMPUTING) throw cycle(`Circular dependency detected in alias "${decl.name}"`, loc);
+    return x;
+  }
+  slots[slot] = COMPUTING;
+  let r: unknown;
+  try {
+    r = decl.ev(owner, { owner, decl, next: c });
+  } catch (e) {
+    const err = locate(e, loc);
+    slots[slot] = new Failed(err);
+    throw err;
+  }
+  if (r instanceof Promise) return settleSlot(slots, slot, r, loc);
+  slots[slot] = r === undefined ? UNDEF : r;
+  return r;
 }
 
 function memoOf(owner: Scope, decl: ToolDecl): MemoCache | null {

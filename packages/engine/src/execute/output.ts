@@ -22,6 +22,7 @@ export function collect(
   const n = groups.length;
   const out = new Array<unknown>(n);
   let pending = 0;
+  let last = -1;
   for (let k = 0; k < n; k++) {
     let v: unknown;
     try {
@@ -30,10 +31,20 @@ export function collect(
       if (pending > 0) for (let j = 0; j < k; j++) ignoreValue(out[j]);
       throw e;
     }
-    if (v instanceof Promise) pending++;
+    if (v instanceof Promise) {
+      pending++;
+      last = k;
+    }
     out[k] = v;
   }
   if (pending === 0) return out;
+  if (pending === 1) {
+    // One pending value: a single then is cheaper than Promise.all.
+    return (out[last] as Promise<unknown>).then((x) => {
+      out[last] = x;
+      return out;
+    });
+  }
   return Promise.all(out);
 }
 

@@ -29,15 +29,6 @@ export interface RunOptions {
   filename: string | undefined;
 }
 
-/** Starts one evaluator; a synchronous throw becomes a `Failed` value. */
-function start(f: () => unknown): unknown {
-  try {
-    return f();
-  } catch (e) {
-    return new Failed(e);
-  }
-}
-
 /** Replaces promises in `values` by their outcome once all have settled. */
 function settle(values: unknown[]): Promise<void> | null {
   let count = 0;
@@ -89,7 +80,7 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
     context,
     consts: o.consts,
   });
-  const run: Run = { rs, input, context, memos: [], limits: o.limits };
+  const run: Run = { rs, input, context, memos: [], limits: o.limits, elements: 0 };
   const fields = o.requestedFields && o.requestedFields.length > 0 ? o.requestedFields : null;
   const root = new Scope(run, null, body, undefined, 0, fields, null);
   const fail = (err: unknown): never => {
@@ -100,7 +91,12 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
   const critical: unknown[] = [];
   let background: Promise<unknown>[] | null = null;
   for (const f of body.forces) {
-    const r = start(() => f.ev(root, null));
+    let r: unknown;
+    try {
+      r = f.ev(root, null);
+    } catch (e) {
+      r = new Failed(e);
+    }
     if (!f.critical) {
       if (r instanceof Promise) (background ??= []).push(r.then(noop, noop));
       continue;

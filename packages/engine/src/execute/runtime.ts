@@ -25,6 +25,8 @@ export interface Run {
   /** One memo cache per `memoize` declaration, created on first use (R-MEMO-2). */
   memos: (MemoCache | undefined)[];
   limits: Limits;
+  /** Elements mapped so far by all array mappings (D-4 maxOutputElements). */
+  elements: number;
 }
 
 /** A compiled evaluator: returns a value, a Promise of one, or throws. */

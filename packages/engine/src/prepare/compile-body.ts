@@ -98,6 +98,7 @@ function exprCtx(b: BodyCtx, stmtLoc: Statement["loc"] | undefined, key: string 
     stmtLoc: toLoc(stmtLoc),
     key,
     consts: b.doc.consts,
+    problems: b.doc.problems,
     compileArray: (e, ctx) => compileArray(e, ctx, b),
   };
 }

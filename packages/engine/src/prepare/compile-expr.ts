@@ -32,12 +32,18 @@ export interface Ctx {
   /** Output/element group key owning this expression (array narrowing), null = unrestricted. */
   key: string | null;
   consts: Map<string, unknown>;
+  /** Problems found while compiling (strict prepare refuses the document). */
+  problems: string[];
   compileArray: (expr: Extract<Expr, { kind: "ArrayMap" }>, ctx: Ctx) => ArrayPlan;
 }
 
 export function toLoc(l: SourceLocation | undefined): Loc | undefined {
   if (!l || typeof l.startLine !== "number") return undefined;
   return { startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
+}
+
+function lineOf(l: SourceLocation | undefined): string {
+  return l && typeof l.startLine === "number" ? ` at line ${l.startLine}` : "";
 }
 
 export function toSegs(path: RefExpr["path"]): Seg[] {
@@ -79,7 +85,10 @@ export function compileRef(ref: RefExpr, ctx: Ctx): Ev {
   const loc = ctx.loc === null ? undefined : toLoc(ref.loc);
   const b = lookup(ctx.body, ref.root);
   let ev: Ev;
-  if (b === undefined) ev = fail(`Undeclared handle "${ref.root}"`);
+  if (b === undefined) {
+    ctx.problems.push(`undeclared handle "${ref.root}"${lineOf(ref.loc)}`);
+    ev = fail(`Undeclared handle "${ref.root}"`);
+  }
   else if (b.kind === "const") ev = compileConstRef(segs, ctx, loc);
   else if (b.kind === "define") {
     const decl = b.decl;
@@ -201,6 +210,7 @@ function compilePipe(pipe: PipeExpr, ctx: Ctx): Ev {
     const inner = ev;
     if (b === undefined || b.kind !== "tool") {
       const kind = b === undefined ? "undeclared" : b.kind;
+      ctx.problems.push(`pipe handle "${stage.handle}" must reference a tool, got "${kind}"${lineOf(stage.loc)}`);
       ev = (s, c) => {
         const v = inner(s, c);
         ignore(v);

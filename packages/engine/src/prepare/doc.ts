@@ -15,6 +15,7 @@ export interface DocCtx {
   tools: ToolMap;
   consts: Map<string, unknown>;
   memoCount: number;
+  problems: string[];
   arrayPlans: WeakMap<ArrayMapExpr, ArrayPlan>;
   toolDef(name: string): ToolDef;
   defineDef(name: string): DefineDef | null;
@@ -38,6 +39,7 @@ export function createDocCtx(doc: BridgeDocument, tools: ToolMap): DocCtx {
     tools,
     consts,
     memoCount: 0,
+    problems: [],
     arrayPlans: new WeakMap(),
     toolDef(name) {
       const known = toolDefs.get(name);

@@ -48,6 +48,7 @@ function mergeTools(doc: BridgeDocument, tools: ToolMap): { merged: ToolMap; std
 }
 
 function validate(doc: DocCtx, where: string): void {
+  if (doc.problems.length > 0) throw new Error(`Cannot prepare ${where}: ${doc.problems[0]}`);
   const seen = new Set<ToolDef>();
   for (const def of doc.allToolDefs()) {
     if (seen.has(def)) continue;
