@@ -24,17 +24,17 @@ export interface ParseOptions {
 
 /** Text and location of a lexical error. */
 export function lexErrorInfo(source: string, e: ILexingError): { message: string; loc: SyntaxErrorLocation } {
-  const ch = source.slice(e.offset, e.offset + 1);
-  const shown = ch === "\n" || ch === "\r" ? "line break" : ch === '"' ? 'an unterminated string "' : ch;
-  const hint = ch === "'" ? " (strings use double quotes, R-LEX-6)" : "";
+  const ch = String.fromCodePoint(source.codePointAt(e.offset) ?? 0);
   const line = e.line ?? 1;
   const column = e.column ?? 1;
-  return { message: `Line ${line}, column ${column}: Unexpected character "${shown}"${hint}`, loc: pointLoc(line, column) };
+  if (ch === '"') return { message: `Line ${line}, column ${column}: Unterminated string literal (R-LEX-6)`, loc: pointLoc(line, column) };
+  const hint = ch === "'" ? " (strings use double quotes, R-LEX-6)" : "";
+  return { message: `Line ${line}, column ${column}: Unexpected character "${ch}"${hint}`, loc: pointLoc(line, column, ch.length) };
 }
 
 /** Text and location of a chevrotain syntax error. */
 export function syntaxErrorInfo(e: IRecognitionException, tokens: IToken[]): { message: string; loc: SyntaxErrorLocation } {
-  let t = e.token;
+  const t = e.token;
   if (Number.isNaN(t.startOffset) || t.startLine === undefined) {
     const last = tokens[tokens.length - 1];
     if (!last) return { message: `Line 1, column 1: ${e.message}`, loc: pointLoc(1, 1) };
@@ -42,7 +42,6 @@ export function syntaxErrorInfo(e: IRecognitionException, tokens: IToken[]): { m
     return { message: `Line ${loc.startLine}, column ${loc.startColumn}: ${e.message}`, loc };
   }
   const loc: SyntaxErrorLocation = { startLine: t.startLine!, startColumn: t.startColumn!, endLine: t.endLine!, endColumn: t.endColumn! };
-  t = e.token;
   return { message: `Line ${loc.startLine}, column ${loc.startColumn}: ${e.message}`, loc };
 }
 
