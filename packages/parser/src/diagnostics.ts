@@ -69,7 +69,7 @@ function collect(source: string, options: ParseOptions, out: BridgeDiagnostic[])
     error(info.message, rangeOf(info.loc));
   }
   if (out.length > 0) return null;
-  const ctx = createContext(source, options.filename);
+  const ctx = createContext(source, options.filename, true);
   try {
     const doc = toDocument(ctx, cst, (lexed.groups["comments"] ?? []) as IToken[]);
     for (const w of ctx.warnings) out.push({ severity: "warning", message: w.message, range: rangeOf(w.loc as SourceLocation) });

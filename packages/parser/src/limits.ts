@@ -5,7 +5,6 @@
  * fails with a clean `BridgeSyntaxError` instead of a stack overflow.
  */
 import type { IToken } from "chevrotain";
-import { tokenMatcher } from "chevrotain";
 import { BridgeSyntaxError, pointLoc } from "./errors.js";
 import * as T from "./lexer.js";
 
@@ -30,9 +29,10 @@ export function checkSourceSize(source: string, filename: string | undefined): v
 export function findExcessiveNesting(tokens: IToken[]): IToken | undefined {
   let depth = 0;
   for (const t of tokens) {
-    if (tokenMatcher(t, T.LCurly) || tokenMatcher(t, T.LBracket) || tokenMatcher(t, T.LParen)) {
+    const tt = t.tokenType;
+    if (tt === T.LCurly || tt === T.LBracket || tt === T.LParen) {
       if (++depth > PARSER_LIMITS.maxNesting) return t;
-    } else if (tokenMatcher(t, T.RCurly) || tokenMatcher(t, T.RBracket) || tokenMatcher(t, T.RParen)) {
+    } else if (tt === T.RCurly || tt === T.RBracket || tt === T.RParen) {
       depth--;
     }
   }

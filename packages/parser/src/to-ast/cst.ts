@@ -23,11 +23,13 @@ export interface BuildContext {
   /** tool block name → start offsets of its declarations (R-TOOL-3, Q-07). */
   toolBlocks: Map<string, number[]>;
   warnings: BuildWarning[];
+  /** warnings are only wanted by `parseBridgeDiagnostics`. */
+  collectWarnings: boolean;
   lineStarts: number[] | null;
 }
 
-export function createContext(source: string, filename: string | undefined): BuildContext {
-  return { source, filename, defines: new Map(), toolBlocks: new Map(), warnings: [], lineStarts: null };
+export function createContext(source: string, filename: string | undefined, collectWarnings = false): BuildContext {
+  return { source, filename, defines: new Map(), toolBlocks: new Map(), warnings: [], collectWarnings, lineStarts: null };
 }
 
 export function tok(n: CstNode, key: string, i = 0): IToken | undefined {

@@ -48,7 +48,7 @@ function warnDuplicates(ctx: BuildContext, blocks: Block[]): void {
 }
 
 function checkVersion(ctx: BuildContext, t: IToken): string {
-  if (t.image.split(".")[0] !== "1") {
+  if (!/^1(?:\.|$)/.test(t.image)) {
     const loc = tokenLoc(t);
     throw new BridgeSyntaxError(`Unsupported bridge major version "${t.image}". This parser supports version 1.x`, {
       loc: { startLine: loc.startLine, startColumn: loc.startColumn, endLine: loc.endLine, endColumn: loc.endColumn },
@@ -73,7 +73,7 @@ export function buildDocument(ctx: BuildContext, cst: CstNode, commentTokens: IT
       default: return buildBridge(ctx, node);
     }
   });
-  warnDuplicates(ctx, blocks);
+  if (ctx.collectWarnings) warnDuplicates(ctx, blocks);
   const comments: Comment[] = commentTokens.map((c) => ({ kind: "Comment", text: c.image.slice(1), loc: tokenLoc(c) }));
   const doc: BridgeDocument = {
     kind: "Document", version, blocks, comments, source: ctx.source,
