@@ -49,6 +49,7 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
 
 function readFast(el: unknown, r: FastRead): unknown {
   const segs = r.segs;
+  if (segs.length === 0) return typeof el === "function" ? undefined : el;
   let v = el;
   try {
     for (let k = 0; k < segs.length; k++) {

@@ -53,13 +53,14 @@ export function readPath(v: unknown, segs: readonly Seg[], from = 0): unknown {
   return cur;
 }
 
-/** Copies own enumerable properties of `src` into `dst`, skipping unsafe keys (D-2). */
+/** Copies own enumerable properties of `src` into `dst`, skipping unsafe keys (D-2) and functions (D-1). */
 export function copyOwn(dst: Record<string, unknown>, src: Record<string, unknown>): void {
   const keys = Object.keys(src);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
     if (key === "__proto__" || key === "constructor" || key === "prototype") continue;
-    dst[key] = src[key];
+    const v = src[key];
+    if (typeof v !== "function") dst[key] = v;
   }
 }
 

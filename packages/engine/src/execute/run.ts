@@ -11,7 +11,8 @@
 import { finalizeError, isFatal } from "../errors.js";
 import type { BodyIndex } from "../prepare/scope-index.js";
 import type { ExecuteResult, Limits, Logger, TraceLevel } from "../types.js";
-import { createRunState, finishRun } from "./call-tool.js";
+import { createRunState, finishRun, type RunState } from "./call-tool.js";
+import { abortInflight } from "./run-state.js";
 import { assemble, selectGroups } from "./output.js";
 import { Failed, Scope, noop, type Run } from "./runtime.js";
 
@@ -29,8 +30,15 @@ export interface RunOptions {
   filename: string | undefined;
 }
 
+/** On the first fatal failure, abort the per-call signals of tools still running (D-3). */
+function onFatal(rs: RunState, e: unknown): void {
+  if (rs.fatal !== undefined || !isFatal(e)) return;
+  rs.fatal = e;
+  abortInflight(rs, e);
+}
+
 /** Replaces promises in `values` by their outcome once all have settled. */
-function settle(values: unknown[]): Promise<void> | null {
+function settle(values: unknown[], rs: RunState): Promise<void> | null {
   let count = 0;
   let done: () => void = noop;
   const wait = new Promise<void>((resolve) => {
@@ -38,6 +46,10 @@ function settle(values: unknown[]): Promise<void> | null {
   });
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
+    if (v instanceof Failed) {
+      onFatal(rs, v.error);
+      continue;
+    }
     if (!(v instanceof Promise)) continue;
     count++;
     v.then(
@@ -47,6 +59,7 @@ function settle(values: unknown[]): Promise<void> | null {
       },
       (e: unknown) => {
         values[k] = new Failed(e);
+        onFatal(rs, e);
         if (--count === 0) done();
       },
     );
@@ -127,10 +140,15 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
   const complete = (): ExecuteResult => {
     const failure = firstFailure(values);
     if (failure !== null) return fail(failure.error);
-    const data = assemble(groups, values, spreads, values, 0, groups.length);
+    let data: unknown;
+    try {
+      data = assemble(groups, values, spreads, values, 0, groups.length);
+    } catch (e) {
+      return fail(e);
+    }
     return { data, traces: finishRun(rs) };
   };
-  const waiting = settle(values);
+  const waiting = settle(values, rs);
   // Fire-and-forget forces that settle quickly are still traced (R-FORCE-3): give them one macrotask.
   if (background !== null) critical.push(quickly(background));
   if (waiting === null && critical.length === 0) {

@@ -153,8 +153,17 @@ export function located(inner: Ev, loc: Loc | undefined): Ev {
 }
 
 /** Appends strict path traversal to a root reader. */
+const noFunction = (v: unknown): unknown => (typeof v === "function" ? undefined : v);
+
 function withPath(root: Ev, segs: Seg[], loc: Loc | undefined, signals: boolean): Ev {
-  if (segs.length === 0) return root;
+  if (segs.length === 0) {
+    // D-1: a function value never surfaces, also when read whole.
+    return (s, c) => {
+      const v = root(s, c);
+      if (v instanceof Promise) return v.then(noFunction);
+      return typeof v === "function" ? undefined : v;
+    };
+  }
   const walk = (v: unknown): unknown => {
     if (signals && v instanceof Signal) return v;
     try {
@@ -275,6 +284,7 @@ function compileTemplate(t: TemplateExpr, ctx: Ctx): Ev {
 
 type Arith = (a: unknown, b: unknown) => unknown;
 
+
 const num = (f: (a: number, b: number) => unknown): Arith => (a, b) =>
   a === null || a === undefined || b === null || b === undefined ? null : f(Number(a), Number(b));
 
@@ -291,36 +301,78 @@ const OPS: Record<string, Arith> = {
   lte: (a, b) => Number(a) <= Number(b),
 };
 
+/**
+ * Binary operators (R-EXPR-3..10). The left spine of a chain
+ * (`((a op b) op c) op d`) is flattened and folded iteratively, so a long
+ * operator chain never recurses. Operands of arithmetic and comparison
+ * operators start together (R-EXPR-6); `and` / `or` operands run only when
+ * the left side does not decide the result (R-EXPR-10).
+ */
 function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
-  const L = compileExpr(e.left, ctx);
-  const R = compileExpr(e.right, ctx);
-  if (e.op === "and" || e.op === "or") {
-    const isAnd = e.op === "and";
-    const then = (a: unknown, s: Scope, c: Chain): unknown => {
-      if (a instanceof Signal) return a;
-      if (isAnd ? !a : a) return !isAnd;
-      const b = R(s, c);
-      return b instanceof Promise ? b.then(Boolean) : b instanceof Signal ? b : Boolean(b);
-    };
-    return (s, c) => {
-      const a = L(s, c);
-      return a instanceof Promise ? a.then((x) => then(x, s, c)) : then(a, s, c);
-    };
+  const ops: string[] = [];
+  const rights: Expr[] = [];
+  let cur: Expr = e;
+  while (cur.kind === "Binary") {
+    ops.push(cur.op);
+    rights.push(cur.right);
+    cur = cur.left;
   }
-  const op = OPS[e.op]!;
-  const apply = (a: unknown, b: unknown): unknown =>
-    a instanceof Signal ? a : b instanceof Signal ? b : op(a, b);
-  return (s, c) => {
-    const a = L(s, c);
-    let b: unknown;
-    try {
-      b = R(s, c);
-    } catch (err) {
-      ignore(a);
-      throw err;
+  ops.reverse();
+  rights.reverse();
+  const base = compileExpr(cur, ctx);
+  const R = rights.map((r) => compileExpr(r, ctx));
+  const n = ops.length;
+  const logical = ops.map((op) => op === "and" || op === "or");
+  const isAnd = ops.map((op) => op === "and");
+  const fns = ops.map((op) => OPS[op] ?? null);
+  const fold = (value: unknown, from: number, pre: unknown[] | null, s: Scope, c: Chain): unknown => {
+    let v = value;
+    for (let i = from; i < n; i++) {
+      if (v instanceof Promise) return v.then((x) => fold(x, i, pre, s, c));
+      if (v instanceof Signal) return v;
+      if (logical[i]) {
+        if (isAnd[i] ? !v : v) {
+          v = !isAnd[i];
+          continue;
+        }
+        const r = R[i]!(s, c);
+        if (r instanceof Promise) {
+          const next = i + 1;
+          return r.then((x) => fold(x instanceof Signal ? x : Boolean(x), next, pre, s, c));
+        }
+        v = r instanceof Signal ? r : Boolean(r);
+        continue;
+      }
+      const r = pre![i];
+      const op = fns[i]!;
+      if (r instanceof Promise) {
+        const left = v;
+        const next = i + 1;
+        return r.then((x) => fold(x instanceof Signal ? x : op(left, x), next, pre, s, c));
+      }
+      v = r instanceof Signal ? r : op(v, r);
     }
-    if (a instanceof Promise || b instanceof Promise) return Promise.all([a, b]).then(([x, y]) => apply(x, y));
-    return apply(a, b);
+    return v;
+  };
+  const eager = logical.some((l) => !l);
+  return (s, c) => {
+    const v = base(s, c);
+    let pre: unknown[] | null = null;
+    if (eager) {
+      pre = new Array<unknown>(n);
+      try {
+        for (let i = 0; i < n; i++) {
+          if (logical[i]) continue;
+          const r = R[i]!(s, c);
+          if (r instanceof Promise) ignore(r);
+          pre[i] = r;
+        }
+      } catch (err) {
+        ignore(v);
+        throw err;
+      }
+    }
+    return fold(v, 0, pre, s, c);
   };
 }
 
