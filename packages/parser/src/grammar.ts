@@ -362,6 +362,7 @@ export class BridgeParser extends CstParser {
     this.CONSUME(T.RBracket);
   });
 
+  // jsonInner = jsonObject | jsonArray | token ;   (any token but brackets: the category JsonAtom)
   public jsonInner = this.RULE("jsonInner", () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.jsonObject) },
