@@ -137,8 +137,16 @@ export function costOf(e: Expr, ctx: Ctx): number {
       return costOf(e.source, ctx);
     case "Not":
       return costOf(e.operand, ctx);
-    case "Binary":
-      return Math.max(costOf(e.left, ctx), costOf(e.right, ctx));
+    case "Binary": {
+      // Iterative over the left spine: long operator chains never recurse deeply.
+      let m = 0;
+      let cur: Expr = e;
+      while (cur.kind === "Binary") {
+        m = Math.max(m, costOf(cur.right, ctx));
+        cur = cur.left;
+      }
+      return Math.max(m, costOf(cur, ctx));
+    }
     case "Ternary":
       return Math.max(costOf(e.condition, ctx), costOf(e.then, ctx), costOf(e.else, ctx));
     case "Template": {
