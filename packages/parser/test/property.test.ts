@@ -61,6 +61,8 @@ function onlySyntaxErrors(source: string): void {
     parseBridge(source);
   } catch (e) {
     if (!(e instanceof BridgeSyntaxError)) throw e;
+    expect(e.message).toMatch(/^(Line \d+(, column \d+)?: |Unsupported bridge major version )/);
+    expect(e.message).not.toMatch(/Expecting|Token sequences|-->|expected undefined|found undefined/);
     expect(e.line).toBeGreaterThanOrEqual(1);
     expect(e.column).toBeGreaterThanOrEqual(1);
   }
