@@ -40,18 +40,33 @@ function onFatal(rs: RunState, e: unknown): void {
 /** Replaces promises in `values` by their outcome once all have settled. */
 function settle(values: unknown[], rs: RunState): Promise<void> | null {
   let count = 0;
+  let only = -1;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v instanceof Failed) onFatal(rs, v.error);
+    else if (v instanceof Promise) {
+      count++;
+      only = k;
+    }
+  }
+  if (count === 0) return null;
+  if (count === 1) {
+    return (values[only] as Promise<unknown>).then(
+      (x: unknown) => {
+        values[only] = x;
+      },
+      (e: unknown) => {
+        values[only] = new Failed(e);
+      },
+    );
+  }
   let done: () => void = noop;
   const wait = new Promise<void>((resolve) => {
     done = resolve;
   });
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    if (v instanceof Failed) {
-      onFatal(rs, v.error);
-      continue;
-    }
     if (!(v instanceof Promise)) continue;
-    count++;
     v.then(
       (x: unknown) => {
         values[k] = x;
@@ -64,7 +79,7 @@ function settle(values: unknown[], rs: RunState): Promise<void> | null {
       },
     );
   }
-  return count === 0 ? null : wait;
+  return wait;
 }
 
 function firstFailure(values: readonly unknown[]): Failed | null {
@@ -158,6 +173,7 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
       return Promise.reject(e);
     }
   }
+  if (critical.length === 0) return waiting!.then(complete);
   // Promise.all rejects as soon as a critical force fails (R-EXEC-5); `waiting` never rejects.
   return Promise.all([waiting, ...critical]).then(complete, (e: unknown) => fail(e));
 }
