@@ -1,6 +1,6 @@
 // `pnpm bench:gate [--base <ref>] [--quick] [--threshold 0.10] [--rows a,b]
 //  [--keep-worktree] [--base-dir <built checkout>]`: the regression gate
-// (threshold default 0.15).
+// (threshold default 0.20).
 //
 // Base = --base, else the commit of baselines/<hardware-id>.json, else HEAD~1.
 // The base is checked out into a temporary worktree, installed and built; the
@@ -10,9 +10,10 @@
 // head time/op ÷ base time/op.
 //
 // Rule: a row regresses when the lower bound of the 95% bootstrap confidence
-// interval of the median paired ratio exceeds 1 + threshold (default 1.15:
-// two loaded copies of the SAME code differ by up to ~15% within one process
-// on a shared 2-core machine, from JIT variance the CI cannot see).
+// interval of the median paired ratio exceeds 1 + threshold (default 1.20:
+// on the shared 2-core machines, two loaded copies of the SAME code showed
+// single-process CI lower bounds up to 1.14, from JIT variance between the
+// copies that round-to-round resampling cannot see).
 // A flagged row is measured again in another fresh process (the other side
 // set up first); it fails only if that measurement flags it too. Exec rows are
 // judged on prepared execute and on executeBridge, parse rows on parseBridge.
@@ -132,7 +133,7 @@ async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2));
   const quick = flags.has("quick");
   const settings = quick ? GATE_QUICK : GATE_FULL;
-  const threshold = typeof flags.get("threshold") === "string" ? Number(flags.get("threshold")) : 0.15;
+  const threshold = typeof flags.get("threshold") === "string" ? Number(flags.get("threshold")) : 0.2;
   if (flags.has("child")) {
     await child(flags, settings, threshold);
     return 0;
