@@ -71,7 +71,7 @@ function collect(source: string, options: ParseOptions, out: BridgeDiagnostic[])
   if (out.length > 0) return null;
   const ctx = createContext(source, options.filename, true);
   try {
-    const doc = toDocument(ctx, cst, (lexed.groups["comments"] ?? []) as IToken[]);
+    const doc = toDocument(ctx, cst, lexed.tokens, (lexed.groups["comments"] ?? []) as IToken[]);
     for (const w of ctx.warnings) out.push({ severity: "warning", message: w.message, range: rangeOf(w.loc as SourceLocation) });
     return doc;
   } catch (e) {

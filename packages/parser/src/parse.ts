@@ -52,8 +52,11 @@ export function tokenize(source: string, filename: string | undefined) {
 }
 
 /** Build the AST from a CST; throws `BridgeSyntaxError` for semantic errors. */
-export function toDocument(ctx: BuildContext, cst: Parameters<typeof buildDocument>[1], comments: IToken[]): BridgeDocument {
-  return buildDocument(ctx, cst, comments);
+export function toDocument(ctx: BuildContext, cst: Parameters<typeof buildDocument>[1], tokens: IToken[], comments: IToken[]): BridgeDocument {
+  const lastTok = tokens[tokens.length - 1];
+  const lastComment = comments[comments.length - 1];
+  const last = lastComment && (!lastTok || lastComment.startOffset > lastTok.startOffset) ? lastComment : lastTok;
+  return buildDocument(ctx, cst, comments, last);
 }
 
 /** Parse Bridge source text into a document; throws `BridgeSyntaxError` on the first error. */
@@ -73,5 +76,5 @@ export function parseBridge(source: string, options: ParseOptions = {}): BridgeD
   setMessageContext([], "");
   if (parser.errors.length > 0) fail(syntaxErrorInfo(parser.errors[0]!, lexed.tokens));
   const ctx = createContext(source, filename);
-  return toDocument(ctx, cst, (lexed.groups["comments"] ?? []) as IToken[]);
+  return toDocument(ctx, cst, lexed.tokens, (lexed.groups["comments"] ?? []) as IToken[]);
 }

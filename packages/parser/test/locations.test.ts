@@ -85,6 +85,12 @@ bridge Query.a {
     expect(doc.source).toBe("# head\nversion 1.5 # v\n");
   });
 
+  test("the document spans the whole source, ending at its last character", () => {
+    expect(span(parseBridge("version 1.5").loc)).toBe("1:1-1:11");
+    expect(span(parseBridge("version 1.5\n# c\n").loc)).toBe("1:1-2:4");
+    expect(span(parseBridge("version 1.5\n\n  ").loc)).toBe("1:1-3:2");
+  });
+
   test("CRLF counts as one line break", () => {
     const doc = parseBridge("version 1.5\r\nbridge Query.a {\r\n  with output as o\r\n  o.x = 1\r\n}\r\n");
     const bridge = doc.blocks[0] as BridgeBlock;

@@ -4,10 +4,10 @@
  * and the duplicate-name warnings (Q-04).
  */
 import type { CstNode, IToken } from "chevrotain";
-import type { Block, BridgeDocument, Comment } from "@bridgekit/engine";
+import type { Block, BridgeDocument, Comment, SourceLocation } from "@bridgekit/engine";
 import type { BuildContext } from "./cst.js";
 import { BridgeSyntaxError } from "../errors.js";
-import { offsetLoc, sub, subs, tok, tokenLoc } from "./cst.js";
+import { sub, subs, tok, tokenLoc } from "./cst.js";
 import { dottedText } from "./paths.js";
 import { buildConst } from "./const.js";
 import { buildTool } from "./tool.js";
@@ -59,7 +59,26 @@ function checkVersion(ctx: BuildContext, t: IToken): string {
   return t.image;
 }
 
-export function buildDocument(ctx: BuildContext, cst: CstNode, commentTokens: IToken[]): BridgeDocument {
+/** The whole source; its end is the last character (R-LOC-1), counted on from the last token instead of rescanning the text. */
+function documentLoc(ctx: BuildContext, last: IToken | undefined): SourceLocation {
+  const s = ctx.source;
+  let line = last ? last.endLine! : 1;
+  let column = last ? last.endColumn! : 0;
+  let afterBreak = false;
+  for (let i = last ? last.endOffset! + 1 : 0; i < s.length; i++) {
+    if (afterBreak) {
+      line++;
+      column = 1;
+    } else {
+      column++;
+    }
+    const c = s.charCodeAt(i);
+    afterBreak = c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10);
+  }
+  return { start: 0, end: s.length, startLine: 1, startColumn: 1, endLine: line, endColumn: Math.max(column, 1) };
+}
+
+export function buildDocument(ctx: BuildContext, cst: CstNode, commentTokens: IToken[], lastToken?: IToken): BridgeDocument {
   const version = checkVersion(ctx, tok(cst, "versionNumber")!);
   const kinds = ["constBlock", "toolBlock", "defineBlock", "bridgeBlock"];
   const items: Array<[string, CstNode]> = kinds.flatMap((k) => subs(cst, k).map((n) => [k, n] as [string, CstNode]));
@@ -77,7 +96,7 @@ export function buildDocument(ctx: BuildContext, cst: CstNode, commentTokens: IT
   const comments: Comment[] = commentTokens.map((c) => ({ kind: "Comment", text: c.image.slice(1), loc: tokenLoc(c) }));
   const doc: BridgeDocument = {
     kind: "Document", version, blocks, comments, source: ctx.source,
-    loc: offsetLoc(ctx, 0, Math.max(ctx.source.length, 1)),
+    loc: documentLoc(ctx, lastToken),
   };
   if (ctx.filename !== undefined) doc.filename = ctx.filename;
   return doc;
