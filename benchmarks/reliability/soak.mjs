@@ -18,7 +18,7 @@ import { getEventListeners } from "node:events";
 import { parseBridge } from "@bridgekit/parser";
 import { createEngine } from "@bridgekit/engine";
 
-/* global AbortController, queueMicrotask */
+/* global AbortController, DOMException, queueMicrotask */
 
 const args = parseArgs(process.argv.slice(2), { executions: 1_000_000, concurrency: 200, samples: 20, warmup: 20_000 });
 const gc = globalThis.gc;
