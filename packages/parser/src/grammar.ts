@@ -155,10 +155,17 @@ export class BridgeParser extends CstParser {
   });
 
   // wire = address , ( "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ) ;
+  //   (the target address is inlined: name and steps are tokens of the wire node)
   public wire = this.RULE("wire", () => {
-    this.SUBRULE(this.address);
+    this.CONSUME(T.Name);
+    this.MANY3(this.wireSteps);
     this.wireTail();
   });
+  private wireSteps = { GATE: () => this.continuesPath(), DEF: () => this.OR3(this.wireStepAlts) };
+  private wireStepAlts = [
+    { ALT: () => { this.CONSUME3(T.Sep); this.CONSUME3(T.Segment); } },
+    { ALT: () => { this.CONSUME3(T.LBracket); this.CONSUME3(T.NumberLit); this.CONSUME3(T.RBracket); } },
+  ];
 
   // wireTail = "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" ;   (inlined)
   // bare     = STRING | NUMBER | PATH | "true" | "false" | "null" | IDENT
@@ -200,7 +207,7 @@ export class BridgeParser extends CstParser {
 
   // rhs = ( STRING | [ "not" ] , primary ) , { op , operand } , [ ternary ] ,
   //       [ mapping ] , { gate } , [ "catch" , alt ] ;
-  // (the head `STRING | paren | source` is inlined; operators are the token category BinOp)
+  // (the head `STRING | paren | source` is inlined, a source down to its tokens; operators are the token category BinOp)
   public rhs = this.RULE("rhs", () => {
     this.OPTION(this.rhsNot);
     this.OR(this.rhsHeadAlts);
@@ -214,7 +221,17 @@ export class BridgeParser extends CstParser {
   private rhsHeadAlts = [
     { ALT: () => this.CONSUME(T.StringLit) },
     { ALT: () => this.SUBRULE(this.paren) },
-    { ALT: () => this.SUBRULE(this.source) },
+    { ALT: () => { this.CONSUME(T.Name); this.MANY3(this.inlineSourceSteps); } },
+  ];
+  /** The steps of a source inlined into `rhs` and `alt`: `{ step | ":" , name }` (DSL index 3/4). */
+  private inlineSourceSteps = {
+    GATE: () => this.continuesPath() || tokenMatcher(this.LA(1), T.Colon),
+    DEF: () => this.OR3(this.inlineSourceStepAlts),
+  };
+  private inlineSourceStepAlts = [
+    { ALT: () => { this.CONSUME3(T.Sep); this.CONSUME3(T.Segment); } },
+    { ALT: () => { this.CONSUME3(T.LBracket); this.CONSUME3(T.NumberLit); this.CONSUME3(T.RBracket); } },
+    { ALT: () => { this.CONSUME3(T.Colon); this.CONSUME4(T.Name); } },
   ];
   private rhsOps = () => { this.CONSUME(T.BinOp); this.SUBRULE(this.operand); };
   private rhsTernary = () => this.SUBRULE(this.ternary);
@@ -273,7 +290,7 @@ export class BridgeParser extends CstParser {
     { ALT: () => this.CONSUME(T.LiteralTok) },
     { ALT: () => this.SUBRULE(this.jsonObject) },
     { ALT: () => this.SUBRULE(this.jsonArray) },
-    { ALT: () => { this.SUBRULE(this.source); this.MANY(this.rhsOps); } },
+    { ALT: () => { this.CONSUME(T.Name); this.MANY3(this.inlineSourceSteps); this.MANY(this.rhsOps); } },
   ];
 
   // source = address , { ":" , address } ;   (* pipe: all but the last are handles *)

@@ -37,6 +37,11 @@ describe("R-LOC-3 examples", () => {
     expect(span(tier!.loc)).toBe("8:3-8:41");
   });
 
+  test("targets span their address", () => {
+    expect(span(cover!.target.loc)).toBe("6:3-6:9");
+    expect(span(tier!.target.loc)).toBe("8:3-8:8");
+  });
+
   test("offsets are 0-based and end-exclusive (R-LOC-1)", () => {
     const ref = cover!.chain.head as RefExpr;
     expect(SHELF.slice(ref.loc.start, ref.loc.end)).toBe("cat.images.front.url");
@@ -77,6 +82,23 @@ bridge Query.a {
       expect(src.slice(ph.expr.loc.start, ph.expr.loc.end)).toBe("i.x");
       expect(span(ph.expr.loc)).toBe("8:14-8:16");
     }
+  });
+
+  test("pipes, indexed references and fallback alternatives carry their own spans", () => {
+    const text = `version 1.5
+bridge Query.p {
+  with up
+  with input as i
+  with output as o
+  o.a <- not up:i.x[0] || i.list[2].y catch up:i.z
+}`;
+    const [w] = wires(text);
+    const not = w!.chain.head;
+    expect(not.kind).toBe("Not");
+    if (not.kind === "Not") expect(text.slice(not.operand.loc.start, not.operand.loc.end)).toBe("up:i.x[0]");
+    expect(text.slice(w!.chain.fallbacks[0]!.value.loc.start, w!.chain.fallbacks[0]!.value.loc.end)).toBe("i.list[2].y");
+    expect(text.slice(w!.chain.catch!.value.loc.start, w!.chain.catch!.value.loc.end)).toBe("up:i.z");
+    expect(span(w!.loc)).toBe("6:3-6:50");
   });
 
   test("comments are kept with their text and location", () => {

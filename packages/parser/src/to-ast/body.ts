@@ -135,7 +135,7 @@ export function buildTail(
 
 /** `address ( = | <- | { } )` with a handle-rooted target. */
 export function buildWire(env: Env, n: CstNode, flavor: Flavor, mode: RhsMode = {}): ConstantWire | PullWire | ScopeBlock {
-  const target = buildTarget(env.ctx, sub(n, "address")!);
+  const target = buildTarget(env.ctx, n);
   resolveWrite(env, target.root!, target.path.length > 0, target.loc);
   return buildTail(env, target, n, nodeLoc(n), flavor, mode);
 }

@@ -119,9 +119,8 @@ function buildAlt(env: Env, n: CstNode, inCatch: boolean): Expr {
   if (c["Throw"] || c["Panic"] || c["Continue"] || c["Break"]) return buildControl(env, orderedTokens(n));
   const json = sub(n, "jsonObject") ?? sub(n, "jsonArray");
   if (json) return jsonLiteral(env, json);
-  const src = sub(n, "source");
-  if (src) {
-    const head = buildSource(env, src);
+  if (n.children["Name"]) {
+    const head = buildSource(env, n);
     return climb(head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
   }
   const lit = tok(n, "LiteralTok")!;
@@ -154,7 +153,7 @@ function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
     throw syntaxError(env.ctx, locOfElement(at), "a string literal on a wire can only be followed by `||`, `??` or `catch` (R-STR-5); use an alias for operators");
   }
   const paren = sub(n, "paren");
-  let expr: Expr = str ? pullString(env, str) : paren ? buildParen(env, paren) : buildSource(env, sub(n, "source")!);
+  let expr: Expr = str ? pullString(env, str) : paren ? buildParen(env, paren) : buildSource(env, n);
   expr = climb(expr, ops, subs(n, "operand").map((o) => buildOperand(env, o)));
   if (ternary) {
     const thenE = buildBranch(env, sub(ternary, "then")!);

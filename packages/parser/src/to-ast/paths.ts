@@ -5,10 +5,10 @@
  */
 import type { CstNode, IToken } from "chevrotain";
 import { tokenMatcher } from "chevrotain";
-import type { PathSegment, PipeExpr, PipeStage, RefExpr, Target } from "@bridgekit/engine";
+import type { PathSegment, PipeExpr, PipeStage, RefExpr, SourceLocation, Target } from "@bridgekit/engine";
 import * as T from "../lexer.js";
 import type { BuildContext } from "./cst.js";
-import { nodeLoc, orderedTokens, semanticError, tok, tokenLoc, toks } from "./cst.js";
+import { semanticError, tok, tokenLoc, toks } from "./cst.js";
 import type { Env } from "./scope.js";
 import { resolvePipeStage, resolveRead } from "./scope.js";
 
@@ -60,17 +60,39 @@ function readAddress(ctx: BuildContext, n: CstNode): RawAddress {
   return { root: tok(n, "Name")!, path, index: toks(n, "LBracket")[0] };
 }
 
+/** The span of the address (or source) tokens held by `n`. */
+export function addressLoc(n: CstNode): SourceLocation {
+  const names = toks(n, "Name");
+  const first = names[0]!;
+  let last = names[names.length - 1]!;
+  for (const key of ["Segment", "RBracket"]) {
+    const list = n.children[key] as IToken[] | undefined;
+    const t = list?.[list.length - 1];
+    if (t && t.startOffset > last.startOffset) last = t;
+  }
+  return tokenLoc(first, last);
+}
+
+const SOURCE_KEYS = ["Name", "Sep", "Segment", "LBracket", "NumberLit", "RBracket", "Colon"];
+
+/** The address tokens of `n` in source order (other children, e.g. `not`, are left out). */
+function sourceTokens(n: CstNode): IToken[] {
+  const out: IToken[] = [];
+  for (const key of SOURCE_KEYS) for (const t of (n.children[key] ?? []) as IToken[]) out.push(t);
+  return out.sort((a, b) => a.startOffset - b.startOffset);
+}
+
 /** An address in read position: a checked reference. */
 export function buildRef(env: Env, n: CstNode): RefExpr {
   const { root, path } = readAddress(env.ctx, n);
-  const loc = nodeLoc(n);
+  const loc = addressLoc(n);
   resolveRead(env, root.image, path.length > 0, loc);
   return { kind: "Ref", root: root.image, path, loc };
 }
 
 function splitAtColons(n: CstNode): IToken[][] {
   const parts: IToken[][] = [[]];
-  for (const t of orderedTokens(n)) {
+  for (const t of sourceTokens(n)) {
     if (tokenMatcher(t, T.Colon)) parts.push([]);
     else parts[parts.length - 1]!.push(t);
   }
@@ -96,13 +118,13 @@ export function buildSource(env: Env, n: CstNode): RefExpr | PipeExpr {
   const refLoc = tokenLoc(last[0]!, last[last.length - 1]!);
   resolveRead(env, root.image, path.length > 0, refLoc);
   const source: RefExpr = { kind: "Ref", root: root.image, path, loc: refLoc };
-  return { kind: "Pipe", stages, source, loc: nodeLoc(n) };
+  return { kind: "Pipe", stages, source, loc: addressLoc(n) };
 }
 
 /** An address in target position (R-WIRE-1, R-WIRE-2: no indices, `?.` reads as `.`). */
 export function buildTarget(ctx: BuildContext, n: CstNode): Target {
   const { root, path, index } = readAddress(ctx, n);
-  const loc = nodeLoc(n);
+  const loc = addressLoc(n);
   if (index) {
     throw semanticError(ctx, loc, "Explicit array index in wire target is not supported. Use array mapping (`[] as iter { }`) instead.");
   }
