@@ -154,7 +154,7 @@ export function resolveAlias(owner: Scope, decl: AliasDecl, c: Chain, loc: Loc |
     slots[slot] = new Failed(err);
     throw err;
   }
-  if (r instanceof Promise) return settleSlot(slots, slot, r, loc);
+  if (r instanceof Promise) return settleSlot(slots, slot, r, decl.errLoc ?? loc);
   slots[slot] = r === undefined ? UNDEF : r;
   return r;
 }

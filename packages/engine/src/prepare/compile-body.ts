@@ -194,13 +194,19 @@ function plainRead(st: PullWire, b: BodyCtx): FastRead | null {
 }
 
 function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): void {
-  const ev = compileChain(st.chain, exprCtx(b, st.loc, null));
+  const ctx = exprCtx(b, st.loc, null);
+  const head = st.chain.head;
+  const pipeHead = head.kind === "Pipe" && st.chain.fallbacks.length === 0 && !st.chain.catch;
+  if (pipeHead) ctx.pipeLocatedByAlias = true;
+  const ev = compileChain(st.chain, ctx);
+  const errLoc = pipeHead ? toLoc(head.loc) : undefined;
   const existing = b.body.names.get(st.name);
   if (existing !== undefined && existing.kind === "alias" && existing.body === b.body) {
     existing.decl.ev = ev; // the last declaration is used by every reader
+    existing.decl.errLoc = errLoc;
     return;
   }
-  const decl = { kind: "alias" as const, slot: b.body.nslots++, name: st.name, ev };
+  const decl = { kind: "alias" as const, slot: b.body.nslots++, name: st.name, ev, errLoc };
   b.body.names.set(st.name, { kind: "alias", body: b.body, decl });
 }
 

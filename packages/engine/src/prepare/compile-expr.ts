@@ -42,12 +42,22 @@ function compilePipe(pipe: PipeExpr, ctx: Ctx): Ev {
       };
       continue;
     }
-    ev = compileStage(inner, b.decl, levelsUp(ctx, b), stage.inputPath.length > 0 ? stage.inputPath : ["in"], stage.handle, loc);
+    const path = stage.inputPath.length > 0 ? stage.inputPath : ["in"];
+    const outer = k === 0 && ctx.pipeLocatedByAlias === true;
+    ev = compileStage(inner, b.decl, levelsUp(ctx, b), path, stage.handle, loc, !outer);
   }
   return ev;
 }
 
-function compileStage(inner: Ev, decl: ToolDecl, up: number, path: string[], handle: string, loc: Loc | undefined): Ev {
+function compileStage(
+  inner: Ev,
+  decl: ToolDecl,
+  up: number,
+  path: string[],
+  handle: string,
+  loc: Loc | undefined,
+  locateAsync: boolean,
+): Ev {
   const key = { pipe: handle };
   const onErr = (e: unknown): never => {
     throw locate(e, loc);
@@ -61,7 +71,7 @@ function compileStage(inner: Ev, decl: ToolDecl, up: number, path: string[], han
     } catch (e) {
       throw locate(e, loc);
     }
-    return r instanceof Promise ? r.then(undefined, onErr) : r;
+    return r instanceof Promise && locateAsync ? r.then(undefined, onErr) : r;
   };
   return (s, c) => {
     const v = inner(s, c);

@@ -22,6 +22,11 @@ export interface Ctx {
   safe: boolean;
   /** null: references do not attach their own location (ternary, template). */
   loc: null | undefined;
+  /**
+   * The pipe heading an alias chain leaves asynchronous failures unlocated:
+   * the alias slot locates them at the pipe (saves one Promise per read).
+   */
+  pipeLocatedByAlias?: boolean;
   /** The enclosing wire statement's span. */
   stmtLoc: Loc | undefined;
   /** Output/element group key owning this expression (array narrowing), null = unrestricted. */

@@ -100,6 +100,8 @@ export interface AliasDecl {
   slot: number;
   name: string;
   ev: Ev;
+  /** Where failures not located inside the chain belong (the heading pipe), else the reader. */
+  errLoc: Loc | undefined;
 }
 
 export type Binding =

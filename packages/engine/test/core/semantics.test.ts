@@ -182,3 +182,41 @@ bridge Query.q {
     expect(calls).toBe(1);
   });
 });
+
+describe("error locations (R-LOC-2)", () => {
+  it("an async pipe failure read through an alias is located at the pipe expression", async () => {
+    const up = async () => {
+      throw new Error("down");
+    };
+    const e = await run(
+      `version 1.5
+bridge Query.q {
+  with up
+  with input as i
+  with output as o
+  alias r <- up:i.name
+  o.v <- r.x
+}`,
+      { tools: { up }, input: { name: "n" } },
+    ).catch((x: unknown) => x);
+    expect((e as Error).message).toBe("down");
+    expect((e as { loc: unknown }).loc).toEqual({ startLine: 6, startColumn: 14, endLine: 6, endColumn: 22 });
+  });
+
+  it("a failing tool read by two wires is located at the first reader for both", async () => {
+    const cat = async () => {
+      throw new Error("down");
+    };
+    const e = await run(
+      `version 1.5
+bridge Query.q {
+  with cat
+  with output as o
+  o.a <- cat.x
+  o.b <- cat.y
+}`,
+      { tools: { cat } },
+    ).catch((x: unknown) => x);
+    expect((e as { loc: unknown }).loc).toEqual({ startLine: 5, startColumn: 10, endLine: 5, endColumn: 14 });
+  });
+});
