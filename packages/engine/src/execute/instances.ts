@@ -145,6 +145,8 @@ export function resolveAlias(owner: Scope, decl: AliasDecl, c: Chain, loc: Loc |
     if (x === COMPUTING) throw cycle(`Circular dependency detected in alias "${decl.name}"`, loc);
     return x;
   }
+  const dep = decl.dep;
+  if (dep !== null && slots[dep.slot] === undefined) resolveDeps(owner, slots, dep, c, decl.depLoc);
   slots[slot] = COMPUTING;
   let r: unknown;
   try {
@@ -157,6 +159,27 @@ export function resolveAlias(owner: Scope, decl: AliasDecl, c: Chain, loc: Loc |
   if (r instanceof Promise) return settleSlot(slots, slot, r, decl.errLoc ?? loc);
   slots[slot] = r === undefined ? UNDEF : r;
   return r;
+}
+
+/**
+ * Resolves a chain of aliases that each read the previous one
+ * (`alias b <- a`, `alias c <- b`, …) from the innermost outwards, so a long
+ * chain never recurses. Their primaries are evaluated anyway (R-FALL-1), so
+ * this changes only the order, not what runs.
+ */
+function resolveDeps(owner: Scope, slots: unknown[], first: AliasDecl, c: Chain, firstLoc: Loc | undefined): void {
+  const todo: AliasDecl[] = [];
+  for (let d: AliasDecl | null = first; d !== null && slots[d.slot] === undefined; d = d.dep) todo.push(d);
+  for (let k = todo.length - 1; k >= 0; k--) {
+    const d = todo[k]!;
+    if (slots[d.slot] !== undefined) continue;
+    try {
+      const v = resolveAlias(owner, d, c, k === 0 ? firstLoc : todo[k - 1]!.depLoc);
+      if (v instanceof Promise) v.then(undefined, () => undefined);
+    } catch {
+      // The failure is stored in the slot; the reader that needs it rethrows it.
+    }
+  }
 }
 
 function memoOf(owner: Scope, decl: ToolDecl): MemoCache | null {

@@ -17,7 +17,7 @@ import { compileChain, compileGroup, costOf } from "./compile-chain.js";
 import { compileExpr, toLoc, toSegs, type Ctx } from "./compile-expr.js";
 import type { DocCtx } from "./doc.js";
 import { buildPlan } from "./plan.js";
-import type { ArrayPlan, BodyIndex, BodyKind, FastRead, Group, ToolDecl, WireInfo } from "./scope-index.js";
+import type { AliasDecl, ArrayPlan, BodyIndex, BodyKind, FastRead, Group, ToolDecl, WireInfo } from "./scope-index.js";
 import { lookup, newBody } from "./scope-index.js";
 
 /** Collects the wires of one kind of target, grouped by path (or one group per wire). */
@@ -200,13 +200,18 @@ function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): vo
   if (pipeHead) ctx.pipeLocatedByAlias = true;
   const ev = compileChain(st.chain, ctx);
   const errLoc = pipeHead ? toLoc(head.loc) : undefined;
+  const depBind = head.kind === "Ref" ? b.body.names.get(head.root) : undefined;
+  const dep = depBind?.kind === "alias" ? depBind.decl : null;
+  const depLoc = dep !== null ? toLoc(head.loc) : undefined;
   const existing = b.body.names.get(st.name);
   if (existing !== undefined && existing.kind === "alias" && existing.body === b.body) {
     existing.decl.ev = ev; // the last declaration is used by every reader
     existing.decl.errLoc = errLoc;
+    existing.decl.dep = dep === existing.decl ? null : dep;
+    existing.decl.depLoc = depLoc;
     return;
   }
-  const decl = { kind: "alias" as const, slot: b.body.nslots++, name: st.name, ev, errLoc };
+  const decl: AliasDecl = { kind: "alias", slot: b.body.nslots++, name: st.name, ev, errLoc, dep, depLoc };
   b.body.names.set(st.name, { kind: "alias", body: b.body, decl });
 }
 

@@ -102,6 +102,9 @@ export interface AliasDecl {
   ev: Ev;
   /** Where failures not located inside the chain belong (the heading pipe), else the reader. */
   errLoc: Loc | undefined;
+  /** The alias of the same body that this alias's primary reads (always evaluated first), and that read's span. */
+  dep: AliasDecl | null;
+  depLoc: Loc | undefined;
 }
 
 export type Binding =
