@@ -13,6 +13,8 @@ export const PARSER_LIMITS = Object.freeze({
   maxSourceLength: 4 * 1024 * 1024,
   /** maximum nesting of `{` `[` `(`. */
   maxNesting: 256,
+  /** maximum binary operators in one expression (each one nests the expression tree a level deeper). */
+  maxOperators: 1024,
 });
 
 /** Throw if the source is longer than `maxSourceLength`. */

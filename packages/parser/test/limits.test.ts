@@ -22,6 +22,13 @@ describe("limits", () => {
     expect(parseBridgeDiagnostics(nested(5000)).diagnostics[0]!.message).toMatch(/maxNesting/);
   });
 
+  test(`expressions with more than ${PARSER_LIMITS.maxOperators} operators are refused, at the edge`, () => {
+    const expr = (n: number) => `version 1.5\nbridge Query.a {\n  with input as i\n  with output as o\n  o.x <- i.a${" + i.a".repeat(n)}\n}\n`;
+    expect(() => parseBridge(expr(PARSER_LIMITS.maxOperators))).not.toThrow();
+    expect(() => parseBridge(expr(PARSER_LIMITS.maxOperators + 1))).toThrow(/maxOperators \(1024/);
+    expect(() => parseBridge(expr(200_000))).toThrow(BridgeSyntaxError);
+  });
+
   test("sources over 4 MB are refused", () => {
     const big = `version 1.5\n${"#".repeat(PARSER_LIMITS.maxSourceLength)}\n`;
     expect(() => parseBridge(big)).toThrow(/maxSourceLength \(4194304/);

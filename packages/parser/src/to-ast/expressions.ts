@@ -8,6 +8,7 @@ import type { CstNode, IToken } from "chevrotain";
 import { tokenMatcher } from "chevrotain";
 import type { CatchClause, ControlExpr, Expr, Fallback, SourceChain } from "@bridgekit/engine";
 import * as T from "../lexer.js";
+import { PARSER_LIMITS } from "../limits.js";
 import { nodeLoc, only, orderedTokens, semanticError, spanLoc, sub, subs, syntaxError, tok, tokenLoc, toks } from "./cst.js";
 import type { Env } from "./scope.js";
 import { buildRef, buildSource } from "./paths.js";
@@ -44,7 +45,11 @@ function buildOperand(env: Env, n: CstNode): Expr {
 }
 
 /** Fold `e0 op1 e1 op2 e2 …` by precedence; all operators are left-associative. */
-function climb(first: Expr, ops: IToken[], operands: Expr[]): Expr {
+function climb(env: Env, first: Expr, ops: IToken[], operands: Expr[]): Expr {
+  if (ops.length > PARSER_LIMITS.maxOperators) {
+    const at = tokenLoc(ops[PARSER_LIMITS.maxOperators]!);
+    throw syntaxError(env.ctx, at, `expression exceeds the parser limit maxOperators (${PARSER_LIMITS.maxOperators} operators in one expression)`);
+  }
   const values: Expr[] = [first];
   const stack: Array<{ op: string; prec: number }> = [];
   const reduce = (): void => {
@@ -66,7 +71,7 @@ function climb(first: Expr, ops: IToken[], operands: Expr[]): Expr {
 /** `paren = "(" , [ "not" ] , source , { op , operand } , ")"`. */
 function buildParen(env: Env, n: CstNode): Expr {
   const head = buildSource(env, sub(n, "source")!);
-  const expr = climb(head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
+  const expr = climb(env, head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
   const not = tok(n, "Not");
   return not ? { kind: "Not", operand: expr, loc: spanLoc(tokenLoc(not), expr.loc) } : expr;
 }
@@ -121,7 +126,7 @@ function buildAlt(env: Env, n: CstNode, inCatch: boolean): Expr {
   if (json) return jsonLiteral(env, json);
   if (n.children["Name"]) {
     const head = buildSource(env, n);
-    return climb(head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
+    return climb(env, head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
   }
   const lit = tok(n, "LiteralTok")!;
   if (lit.tokenType !== T.StringLit) return literal(lit);
@@ -154,7 +159,7 @@ function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
   }
   const paren = sub(n, "paren");
   let expr: Expr = str ? pullString(env, str) : paren ? buildParen(env, paren) : buildSource(env, n);
-  expr = climb(expr, ops, subs(n, "operand").map((o) => buildOperand(env, o)));
+  expr = climb(env, expr, ops, subs(n, "operand").map((o) => buildOperand(env, o)));
   if (ternary) {
     const thenE = buildBranch(env, sub(ternary, "then")!);
     const elseE = buildBranch(env, sub(ternary, "else")!);
