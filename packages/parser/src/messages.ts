@@ -86,7 +86,7 @@ function hint(t: IToken): string {
   if (tokenMatcher(t, T.Question)) return " (a ternary cannot follow `||`, `??` or another ternary, R-TERN-1)";
   if (tokenMatcher(t, T.Force)) return " (`force` is only allowed directly in a bridge or define body, R-FORCE-1)";
   if (tokenMatcher(t, T.Colon)) return " (ternary branches cannot be pipes, R-TERN-1)";
-  if (tokenMatcher(t, T.BinOp)) return " (operators cannot appear here, R-TERN-1, R-SPREAD-1)";
+  if (tokenMatcher(t, T.BinOp)) return " (constant values, spreads and ternary branches take no operators, R-WIRE-4, R-SPREAD-1, R-TERN-1)";
   return "";
 }
 

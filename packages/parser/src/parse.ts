@@ -61,6 +61,7 @@ export function toDocument(ctx: BuildContext, cst: Parameters<typeof buildDocume
 
 /** Parse Bridge source text into a document; throws `BridgeSyntaxError` on the first error. */
 export function parseBridge(source: string, options: ParseOptions = {}): BridgeDocument {
+  if (typeof source !== "string") throw new TypeError(`parseBridge expects the source text as a string, got ${typeof source}`);
   const { filename } = options;
   const lexed = tokenize(source, filename);
   const fail = (info: { message: string; loc: SyntaxErrorLocation }): never => {
