@@ -205,6 +205,13 @@ function mapGeneral(
 /** Applies signals in element order (R-ARR-13..16) and builds the element objects. */
 function finish(groups: readonly Group[], spreads: readonly Group[], vals: unknown[], n: number, W: number): unknown {
   const G = groups.length;
+  // Element objects are cloned from a template of their one-segment keys (no shape transitions).
+  const tpl: Record<string, unknown> = {};
+  let simple = W === G;
+  for (const g of groups) {
+    if (g.path.length === 1) tpl[g.path[0]!] = undefined;
+    else simple = false;
+  }
   const out: unknown[] = [];
   for (let i = 0; i < n; i++) {
     const base = i * W;
@@ -221,7 +228,11 @@ function finish(groups: readonly Group[], spreads: readonly Group[], vals: unkno
       if (sig.kind === "continue") continue;
       break;
     }
-    out.push(assemble(groups, vals, spreads, W > G ? vals : null, base, base + G));
+    if (simple) {
+      const o: Record<string, unknown> = { ...tpl };
+      for (let j = 0; j < G; j++) o[groups[j]!.path[0]!] = vals[base + j];
+      out.push(o);
+    } else out.push(assemble(groups, vals, spreads, W > G ? vals : null, base, base + G));
   }
   return out;
 }

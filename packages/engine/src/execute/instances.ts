@@ -103,7 +103,8 @@ export function resolveTool(owner: Scope, decl: ToolDecl, c: Chain, loc: Loc | u
   slots[slot] = COMPUTING;
   let r: unknown;
   try {
-    r = invokeTool(owner, decl, { owner, decl, next: c }, null, undefined);
+    const leaf = decl.inputs.length === 0 && decl.def.self.length === 0;
+    r = invokeTool(owner, decl, leaf ? c : { owner, decl, next: c }, null, undefined);
   } catch (e) {
     const err = locate(e, loc);
     slots[slot] = new Failed(err);

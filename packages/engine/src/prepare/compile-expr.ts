@@ -66,8 +66,10 @@ function compileStage(
     if (v instanceof Signal) return v;
     let r: unknown;
     try {
-      if (onChain(c, null, key)) throw new BridgePanicError(`Circular dependency detected in pipe "${handle}"`);
-      r = invokeTool(scopeUp(s, up), decl, { owner: null, decl: key, next: c }, path, v);
+      // A stage whose tool has no wires cannot re-enter itself: no chain entry needed.
+      const leaf = decl.inputs.length === 0 && decl.def.self.length === 0;
+      if (!leaf && onChain(c, null, key)) throw new BridgePanicError(`Circular dependency detected in pipe "${handle}"`);
+      r = invokeTool(scopeUp(s, up), decl, leaf ? c : { owner: null, decl: key, next: c }, path, v);
     } catch (e) {
       throw locate(e, loc);
     }
