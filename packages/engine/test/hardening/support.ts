@@ -30,6 +30,7 @@ export type ErrorClass =
   | "BridgeAbortError"
   | "BridgeTimeoutError"
   | "BridgeLimitError"
+  | "BridgeSyntaxError"
   | "Error"
   | "TypeError";
 

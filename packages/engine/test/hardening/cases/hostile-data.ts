@@ -499,22 +499,32 @@ const hugeValues: HardeningCase[] = [
     expect: { data: { x: 1 } },
   },
   {
-    name: "a 1,000-operand operator chain",
-    source: B(`  o.a <- i.a${" + i.a".repeat(1_000)}`),
+    name: "a 1,024-operand + chain (the parser's maxOperators)",
+    source: B(`  o.a <- i.a${" + i.a".repeat(1_024)}`),
     input: () => ({ a: 1 }),
-    expect: { data: { a: 1_001 } },
+    expect: { data: { a: 1_025 } },
   },
   {
-    name: "a 10,000-operand + chain (valid document, deep expression tree)",
-    source: B(`  o.a <- i.a${" + i.a".repeat(10_000)}`),
-    input: () => ({ a: 1 }),
-    expect: { data: { a: 10_001 } },
-  },
-  {
-    name: "a 10,000-operand and chain",
-    source: B(`  o.a <- i.a${" and i.a".repeat(10_000)}`),
+    name: "a 1,024-operand and chain",
+    source: B(`  o.a <- i.a${" and i.a".repeat(1_024)}`),
     input: () => ({ a: 1 }),
     expect: { data: { a: true } },
+  },
+  {
+    name: "a 10,000-operand + chain is refused by the parser, never a stack overflow",
+    source: B(`  o.a <- i.a${" + i.a".repeat(10_000)}`),
+    input: () => ({ a: 1 }),
+    expect: {
+      error: { class: "BridgeSyntaxError", message: "Line 7, column 6158: expression exceeds the parser limit maxOperators (1024 operators in one expression)" },
+    },
+  },
+  {
+    name: "a 10,000-operand and chain is refused by the parser",
+    source: B(`  o.a <- i.a${" and i.a".repeat(10_000)}`),
+    input: () => ({ a: 1 }),
+    expect: {
+      error: { class: "BridgeSyntaxError", message: "Line 7, column 8206: expression exceeds the parser limit maxOperators (1024 operators in one expression)" },
+    },
   },
   {
     name: "a 10,000-alternative || chain",

@@ -217,6 +217,11 @@ const parens = (depth: number) => () => B(`  o.a <- ${"(i.a + ".repeat(depth)}1$
 /** A const holding `depth` nested arrays. */
 const brackets = (depth: number) => () => `version 1.5\nconst c = ${"[".repeat(depth)}${"]".repeat(depth)}`;
 
+const OPERATORS = "expression exceeds the parser limit maxOperators (1024 operators in one expression)";
+
+/** One wire with `count` binary operators. */
+const operators = (count: number) => () => B(`  o.a <- i.a${" + i.a".repeat(count)}`);
+
 export const limits: MalformedCase[] = [
   lim("source of 4 MB + 1 character", "D-4", sized(MAX_SOURCE + 1), 1, 1, `Source too large: ${MAX_SOURCE + 1} characters exceeds the parser limit maxSourceLength (${MAX_SOURCE}, 4 MB)`),
   lim("256 nested scope blocks (257 braces)", "D-4", scopes(256), 259, 4, `Line 259, column 4: ${NESTING}`),
@@ -225,6 +230,8 @@ export const limits: MalformedCase[] = [
   lim("256 nested parentheses (257 with the body)", "D-4", parens(256), 5, 1_795, `Line 5, column 1795: ${NESTING}`),
   lim("257 nested const arrays", "D-4", brackets(257), 2, 267, `Line 2, column 267: ${NESTING}`),
   lim("100,000 nested const arrays", "D-4", brackets(100_000), 2, 267, `Line 2, column 267: ${NESTING}`),
+  lim("1,025 operators in one expression", "D-4", operators(1_025), 5, 6_158, `Line 5, column 6158: ${OPERATORS}`),
+  lim("100,000 operators in one expression", "D-4", operators(100_000), 5, 6_158, `Line 5, column 6158: ${OPERATORS}`),
 ];
 
 export const validEdges: ValidEdgeCase[] = [
@@ -232,6 +239,7 @@ export const validEdges: ValidEdgeCase[] = [
   { name: "255 nested scope blocks (256 braces) parse", rule: "D-4", source: scopes(255) },
   { name: "255 nested parentheses (256 with the body) parse", rule: "D-4", source: parens(255) },
   { name: "256 nested const arrays parse", rule: "D-4", source: brackets(256) },
+  { name: "1,024 operators in one expression parse", rule: "D-4", source: operators(1_024) },
 ];
 
 export const malformedGroups: Record<MalformedKind, MalformedCase[]> = { lexical, syntactic, semantic, limit: limits };
