@@ -73,7 +73,12 @@ export function prepareDocument(document: BridgeDocument, tools: ToolMap, option
     const key = `${b.type}.${b.field}`;
     let body = compiled.get(key);
     if (body === undefined) {
-      body = compileRootBody(ctx, "bridge", Array.isArray(b.body) ? b.body : []);
+      try {
+        body = compileRootBody(ctx, "bridge", Array.isArray(b.body) ? b.body : []);
+      } catch (e) {
+        // A hand-built document with missing AST fields: report it, never crash mid-way.
+        throw new TypeError(`Malformed bridge document (${key}): ${e instanceof Error ? e.message : String(e)}`);
+      }
       compiled.set(key, body);
     }
     return body;
