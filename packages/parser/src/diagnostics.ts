@@ -63,11 +63,11 @@ function collect(source: string, options: ParseOptions, out: BridgeDiagnostic[])
   setMessageContext(lexed.tokens, source);
   parser.input = lexed.tokens;
   const cst = parser.document();
-  setMessageContext([], "");
   for (const e of parser.errors) {
     const info = syntaxErrorInfo(e, lexed.tokens);
     error(info.message, rangeOf(info.loc));
   }
+  setMessageContext([], "");
   if (out.length > 0) return null;
   const ctx = createContext(source, options.filename, true);
   try {

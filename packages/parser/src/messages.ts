@@ -90,6 +90,24 @@ function hint(t: IToken): string {
   return "";
 }
 
+/**
+ * When the first tokens did match some alternative, name what could follow
+ * them and the token that was found instead (the error stays located at the
+ * first token, where the statement or expression went wrong).
+ */
+function deeperMismatch(paths: TokenType[][], actual: IToken[]): string | undefined {
+  const matched = (path: TokenType[]): number => {
+    let m = 0;
+    while (m < path.length && m < actual.length && tokenMatcher(actual[m]!, path[m]!)) m++;
+    return m;
+  };
+  const best = Math.max(0, ...paths.map(matched));
+  if (best === 0 || best >= actual.length) return undefined;
+  const labels = paths.filter((p) => matched(p) === best && p.length > best).map((p) => label(p[best]!));
+  if (labels.length === 0) return undefined;
+  return `unexpected ${show(actual[0])}: expected ${oneOf(labels)}${context(actual[best - 1])}, found ${show(actual[best])}${hint(actual[best]!)}`;
+}
+
 /** The provider given to the chevrotain parser (conventions.md item 7). */
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
@@ -109,6 +127,8 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     if (ruleName === "rhs" && first && LITERALS.some((l) => tokenMatcher(first, l))) {
       return `a literal cannot start a pull wire: found ${show(first)}${context(previous)} (use \`=\` for constant values, R-WIRE-8)`;
     }
+    const deeper = deeperMismatch(expectedPathsPerAlt.flat(), actual);
+    if (deeper) return deeper;
     const labels = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0] ?? EOF)));
     return `expected ${oneOf(labels)}${context(previous)}, found ${show(first)}${altHint(ruleName, first)}`;
   },

@@ -74,8 +74,10 @@ export function parseBridge(source: string, options: ParseOptions = {}): BridgeD
   setMessageContext(lexed.tokens, source);
   parser.input = lexed.tokens;
   const cst = parser.document();
+  const firstError = parser.errors[0];
+  const info = firstError && syntaxErrorInfo(firstError, lexed.tokens);
   setMessageContext([], "");
-  if (parser.errors.length > 0) fail(syntaxErrorInfo(parser.errors[0]!, lexed.tokens));
+  if (info) fail(info);
   const ctx = createContext(source, filename);
   return toDocument(ctx, cst, lexed.tokens, (lexed.groups["comments"] ?? []) as IToken[]);
 }

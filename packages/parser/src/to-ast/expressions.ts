@@ -45,11 +45,12 @@ function buildOperand(env: Env, n: CstNode): Expr {
 }
 
 /** Fold `e0 op1 e1 op2 e2 …` by precedence; all operators are left-associative. */
-function climb(env: Env, first: Expr, ops: IToken[], operands: Expr[]): Expr {
+function climb(env: Env, first: Expr, ops: IToken[], operandNodes: CstNode[]): Expr {
   if (ops.length > PARSER_LIMITS.maxOperators) {
     const at = tokenLoc(ops[PARSER_LIMITS.maxOperators]!);
     throw syntaxError(env.ctx, at, `expression exceeds the parser limit maxOperators (${PARSER_LIMITS.maxOperators} operators in one expression)`);
   }
+  const operands = operandNodes.map((o) => buildOperand(env, o));
   const values: Expr[] = [first];
   const stack: Array<{ op: string; prec: number }> = [];
   const reduce = (): void => {
@@ -71,7 +72,7 @@ function climb(env: Env, first: Expr, ops: IToken[], operands: Expr[]): Expr {
 /** `paren = "(" , [ "not" ] , source , { op , operand } , ")"`. */
 function buildParen(env: Env, n: CstNode): Expr {
   const head = buildSource(env, sub(n, "source")!);
-  const expr = climb(env, head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
+  const expr = climb(env, head, toks(n, "BinOp"), subs(n, "operand"));
   const not = tok(n, "Not");
   return not ? { kind: "Not", operand: expr, loc: spanLoc(tokenLoc(not), expr.loc) } : expr;
 }
@@ -126,7 +127,7 @@ function buildAlt(env: Env, n: CstNode, inCatch: boolean): Expr {
   if (json) return jsonLiteral(env, json);
   if (n.children["Name"]) {
     const head = buildSource(env, n);
-    return climb(env, head, toks(n, "BinOp"), subs(n, "operand").map((o) => buildOperand(env, o)));
+    return climb(env, head, toks(n, "BinOp"), subs(n, "operand"));
   }
   const lit = tok(n, "LiteralTok")!;
   if (lit.tokenType !== T.StringLit) return literal(lit);
@@ -159,7 +160,7 @@ function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
   }
   const paren = sub(n, "paren");
   let expr: Expr = str ? pullString(env, str) : paren ? buildParen(env, paren) : buildSource(env, n);
-  expr = climb(env, expr, ops, subs(n, "operand").map((o) => buildOperand(env, o)));
+  expr = climb(env, expr, ops, subs(n, "operand"));
   if (ternary) {
     const thenE = buildBranch(env, sub(ternary, "then")!);
     const elseE = buildBranch(env, sub(ternary, "else")!);
