@@ -11,7 +11,7 @@ export function markdownTable(r: SuiteResult): string {
   const out = [
     `Hardware \`${r.hardware.id}\` (${r.hardware.cpu}, ${r.hardware.cores} cores, Node ${r.hardware.node}), commit \`${r.commit.slice(0, 8)}\`${r.dirty ? " + uncommitted changes" : ""}, ${r.date.slice(0, 16).replace("T", " ")} UTC, ${r.mode} run (${r.settings.rounds} rounds x ${r.settings.batchMs} ms).`,
     "",
-    "| row | prepared ops/s | mean | p99 | cost: prepared | cost: executeBridge | ref interp | ref AOT | target |",
+    "| row | prepared ops/s | mean (CPU) | p99 (wall) | cost: prepared | cost: executeBridge | ref interp | ref AOT | target |",
     "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const row of Object.values(r.rows)) {

@@ -50,7 +50,7 @@ export function printReport(result: SuiteResult): void {
   console.log(`commit ${result.commit.slice(0, 12)}${result.dirty ? " + uncommitted changes" : ""}, ${result.date}`);
   console.log(`${result.settings.rounds} interleaved rounds x ${result.settings.batchMs} ms batches, GC before each batch: ${result.gc ? "yes" : "NO"}`);
   for (const n of result.notes) console.log(`note: ${n}`);
-  console.log("\nTimings (median round; p99 from per-op samples)\n");
+  console.log("\nTimings (ops/s and mean: CPU time per op from the batches, median round; p99: wall time of single ops)\n");
   console.log(timingTable(result));
   console.log("\nCost vs hand-written, same run (time/op ÷ hand-written time/op; lower is better)\n");
   console.log(costTable(result));
