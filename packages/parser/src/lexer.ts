@@ -9,7 +9,7 @@
  * R-LEX-5 live in that lookup: the first group case-insensitively, the
  * second in lower case only.
  * Token categories say where keywords may stand in for names:
- * `Name` (R-NAME-1), `Segment` (R-NAME-2), `BareWord` (R-WIRE-4) and
+ * `Name` (R-NAME-1), `Segment` (R-NAME-2), `BareValue` (R-WIRE-4) and
  * `JsonAtom` (every token that is not a bracket, for balanced JSON runs).
  * The reserved-word lists of R-NAME-3 live here too, so the lexer and the
  * AST builder share exactly one definition.
@@ -48,7 +48,6 @@ export const RESERVED = {
 const NA = Lexer.NA;
 export const Name = createToken({ name: "Name", pattern: NA, label: "a name" });
 export const Segment = createToken({ name: "Segment", pattern: NA, label: "a field name" });
-export const BareWord = createToken({ name: "BareWord", pattern: NA, label: "a value" });
 export const JsonAtom = createToken({ name: "JsonAtom", pattern: NA, label: "a JSON value" });
 export const Sep = createToken({ name: "Sep", pattern: NA, label: "`.`" });
 export const LiteralTok = createToken({ name: "LiteralTok", pattern: NA, label: "a literal" });
@@ -62,31 +61,30 @@ export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, grou
 export const Identifier = createToken({
   name: "Identifier",
   pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
-  categories: [Name, Segment, BareWord, BareValue, JsonAtom],
+  categories: [Name, Segment, BareValue, JsonAtom],
   label: "a name",
 });
 
-type KeywordSpec = { word: string; ci: boolean; cats: TokenType[] };
 const NAME_WORDS = new Set(["input", "output", "context", "const", "error", "on", "from", "as", "tool", "bridge", "define", "with", "version", "alias"]);
 const SEGMENT_WORDS = new Set([...NAME_WORDS, "true", "false", "null", "and", "or", "not"]);
 SEGMENT_WORDS.delete("alias");
-const BARE_WORDS = new Set(["input", "output", "error", "on", "from", "as", "alias"]);
+const LITERAL_WORDS = new Set(["true", "false", "null"]);
+const BARE_WORDS = new Set(["input", "output", "error", "on", "from", "as", "alias", ...LITERAL_WORDS]);
 
-function keyword(spec: KeywordSpec): TokenType {
+/** A keyword token type (never matched by the lexer itself, see `lex`), with the categories it belongs to. */
+function keyword(word: string): TokenType {
   const cats = [JsonAtom];
-  if (NAME_WORDS.has(spec.word)) cats.push(Name);
-  if (SEGMENT_WORDS.has(spec.word)) cats.push(Segment);
-  if (BARE_WORDS.has(spec.word) || ["true", "false", "null"].includes(spec.word)) cats.push(BareValue);
-  if (["true", "false", "null"].includes(spec.word)) cats.push(LiteralTok);
-  if (BARE_WORDS.has(spec.word)) cats.push(BareWord);
-  if (spec.word === "and" || spec.word === "or") cats.push(BinOp);
-  const tokenName = spec.word[0]!.toUpperCase() + spec.word.slice(1);
-  return createToken({ name: tokenName, pattern: NA, categories: cats, label: `\`${spec.word}\`` });
+  if (NAME_WORDS.has(word)) cats.push(Name);
+  if (SEGMENT_WORDS.has(word)) cats.push(Segment);
+  if (BARE_WORDS.has(word)) cats.push(BareValue);
+  if (LITERAL_WORDS.has(word)) cats.push(LiteralTok);
+  if (word === "and" || word === "or") cats.push(BinOp);
+  const tokenName = word[0]!.toUpperCase() + word.slice(1);
+  return createToken({ name: tokenName, pattern: NA, categories: cats, label: `\`${word}\`` });
 }
 
 const kw = new Map<string, TokenType>();
-for (const word of CASE_INSENSITIVE_KEYWORDS) kw.set(word, keyword({ word, ci: true, cats: [] }));
-for (const word of CASE_SENSITIVE_KEYWORDS) kw.set(word, keyword({ word, ci: false, cats: [] }));
+for (const word of [...CASE_INSENSITIVE_KEYWORDS, ...CASE_SENSITIVE_KEYWORDS]) kw.set(word, keyword(word));
 const K = (w: string): TokenType => kw.get(w)!;
 
 export const Version = K("version");
@@ -182,7 +180,7 @@ export const allTokens: TokenType[] = [
   Ellipsis, Dot, Equals, Colon, Comma,
   ...kw.values(),
   Identifier,
-  Name, Segment, BareWord, JsonAtom, BinOp, BareValue, Sep, LiteralTok, GateTok,
+  Name, Segment, JsonAtom, BinOp, BareValue, Sep, LiteralTok, GateTok,
 ];
 
 const CI_KEYWORDS = new Map<string, TokenType>(CASE_INSENSITIVE_KEYWORDS.map((w) => [w, kw.get(w)!]));
