@@ -90,6 +90,10 @@ function mapFast(
     if (key !== null) tpl[key] = undefined;
     if (reads[j]!.kind === "array" && fields !== null) (nestedFields ??= [])[j] = narrow(fields, g.key);
   }
+  if ((G === 2 || G === 3) && n > 1 && nestedFields === null) {
+    const flat = mapFlat(s, groups, reads, src, depth, tpl);
+    if (flat !== null) return flat;
+  }
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i];
@@ -143,6 +147,66 @@ function mapIdentity(s: Scope, plan: ArrayPlan, src: readonly unknown[], depth: 
   if (i === n) return out;
   const rest = mapFast(s, plan.body.outputs, plan.reads!, src.slice(i), depth, fields);
   for (let k = 0; k < rest.length; k++) out[i + k] = rest[k];
+  return out;
+}
+
+/**
+ * Two or three plain one-segment reads (`.a <- it.x`, the common case),
+ * unrolled so each read and write has its own property-access site. An
+ * element that is not an object takes the general loop (same errors).
+ */
+function mapFlat(
+  s: Scope,
+  groups: readonly Group[],
+  reads: readonly FastRead[],
+  src: readonly unknown[],
+  depth: number,
+  tpl: Record<string, unknown>,
+): unknown[] | null {
+  const G = groups.length;
+  for (let j = 0; j < G; j++) {
+    if (reads[j]!.kind !== "read" || reads[j]!.single === null || groups[j]!.path.length !== 1) return null;
+  }
+  const k0 = groups[0]!.path[0]!;
+  const k1 = groups[1]!.path[0]!;
+  const s0 = reads[0]!.single!;
+  const s1 = reads[1]!.single!;
+  const n = src.length;
+  const out = new Array<unknown>(n);
+  const slow = (el: unknown): unknown => mapFast(s, groups, reads, [el], depth, null)[0];
+  if (G === 2) {
+    for (let i = 0; i < n; i++) {
+      const el = src[i] as Record<string | number, unknown>;
+      if (el === null || typeof el !== "object") {
+        out[i] = slow(el);
+        continue;
+      }
+      const a = el[s0];
+      const b = el[s1];
+      const o: Record<string, unknown> = { ...tpl };
+      o[k0] = typeof a === "function" ? undefined : a;
+      o[k1] = typeof b === "function" ? undefined : b;
+      out[i] = o;
+    }
+    return out;
+  }
+  const k2 = groups[2]!.path[0]!;
+  const s2 = reads[2]!.single!;
+  for (let i = 0; i < n; i++) {
+    const el = src[i] as Record<string | number, unknown>;
+    if (el === null || typeof el !== "object") {
+      out[i] = slow(el);
+      continue;
+    }
+    const a = el[s0];
+    const b = el[s1];
+    const c = el[s2];
+    const o: Record<string, unknown> = { ...tpl };
+    o[k0] = typeof a === "function" ? undefined : a;
+    o[k1] = typeof b === "function" ? undefined : b;
+    o[k2] = typeof c === "function" ? undefined : c;
+    out[i] = o;
+  }
   return out;
 }
 
