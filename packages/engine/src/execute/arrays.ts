@@ -40,7 +40,6 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   checkLimits(s, n, depth, plan.clauseLoc);
   const groups = selectGroups(plan.body.outputs, fields);
   if (plan.reads !== null) {
-    if (plan.identity !== null && groups === plan.body.outputs) return mapIdentity(s, plan, src, depth, fields);
     const reads = groups === plan.body.outputs ? plan.reads : groups.map((g) => plan.reads![g.index]!);
     return mapFast(s, groups, reads, src, depth, fields);
   }
@@ -118,38 +117,6 @@ function mapFast(
   return out;
 }
 
-/** True when `el` is a plain object whose own keys are exactly `keys`, in order, none holding a function. */
-function sameShape(el: unknown, keys: readonly string[]): boolean {
-  if (el === null || typeof el !== "object" || Object.getPrototypeOf(el) !== Object.prototype) return false;
-  let j = 0;
-  for (const k in el) {
-    if (k !== keys[j] || typeof (el as Record<string, unknown>)[k] === "function") return false;
-    j++;
-  }
-  return j === keys.length;
-}
-
-/**
- * A body that copies fields under their own names (`.id <- it.id`, …): an
- * element whose keys are exactly those fields is copied with one spread;
- * any other element takes the per-field loop.
- */
-function mapIdentity(s: Scope, plan: ArrayPlan, src: readonly unknown[], depth: number, fields: string[] | null): unknown[] {
-  const keys = plan.identity!;
-  const n = src.length;
-  const out = new Array<unknown>(n);
-  let i = 0;
-  for (; i < n; i++) {
-    const el = src[i];
-    if (!sameShape(el, keys)) break;
-    out[i] = { ...(el as object) };
-  }
-  if (i === n) return out;
-  const rest = mapFast(s, plan.body.outputs, plan.reads!, src.slice(i), depth, fields);
-  for (let k = 0; k < rest.length; k++) out[i + k] = rest[k];
-  return out;
-}
-
 /**
  * Two or three plain one-segment reads (`.a <- it.x`, the common case),
  * unrolled so each read and write has its own property-access site. An
@@ -217,7 +184,6 @@ function mapNestedFast(s: Scope, r: FastRead, src: unknown, depth: number, field
   const plan = r.plan!;
   checkLimits(s, src.length, depth + 1, plan.clauseLoc);
   const groups = selectGroups(plan.body.outputs, fields);
-  if (plan.identity !== null && groups === plan.body.outputs) return mapIdentity(s, plan, src, depth + 1, fields);
   const reads = groups === plan.body.outputs ? plan.reads! : groups.map((g) => plan.reads![g.index]!);
   return mapFast(s, groups, reads, src, depth + 1, fields);
 }

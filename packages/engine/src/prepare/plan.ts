@@ -22,19 +22,5 @@ export function buildPlan(body: BodyIndex, clauseLoc: Loc | undefined): ArrayPla
       reads.push(w.plain);
     }
   }
-  let identity: string[] | null = null;
-  if (reads !== null && reads.length > 0) {
-    identity = [];
-    for (let j = 0; j < reads.length; j++) {
-      const r = reads[j]!;
-      const key = body.outputs[j]!.path;
-      if (r.kind !== "read" || r.single === null || key.length !== 1 || key[0] !== r.single || /^\d/.test(key[0])) {
-        identity = null;
-        break;
-      }
-      identity.push(key[0]);
-    }
-    if (identity !== null && new Set(identity).size !== identity.length) identity = null;
-  }
-  return { body, reads, identity, clauseLoc };
+  return { body, reads, clauseLoc };
 }

@@ -123,8 +123,6 @@ export interface ArrayPlan {
   body: BodyIndex;
   /** One fast read per element group when every group is plain (sync loop), else null. */
   reads: FastRead[] | null;
-  /** Field keys when every field copies the same-named element key (`.id <- it.id`), else null. */
-  identity: string[] | null;
   clauseLoc: Loc | undefined;
 }
 
