@@ -23,7 +23,7 @@ export function parseFlags(argv: string[]): Map<string, string | true> {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (!a.startsWith("--")) continue;
+    if (!a.startsWith("--") || a === "--") continue; // `pnpm x -- --flag` passes the bare "--" through
     const eq = a.indexOf("=");
     if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) flags.set(a.slice(2), argv[++i]!);
