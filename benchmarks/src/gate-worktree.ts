@@ -2,7 +2,7 @@
 // `git worktree` of it in the temp dir, installs (frozen lockfile, offline
 // first) and builds the parser and engine there, and removes it afterwards.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBaseline } from "./baseline.js";
@@ -53,9 +53,18 @@ export interface Worktree {
 export function prepareWorktree(sha: string, keep: boolean): Worktree {
   const dir = join(tmpdir(), `bridgekit-gate-${sha.slice(0, 12)}`);
   const notes: string[] = [];
-  const reuse = existsSync(join(dir, ".git")) && git(["rev-parse", "HEAD"], dir) === sha;
+  let reuse = false;
+  try {
+    reuse = existsSync(join(dir, ".git")) && git(["rev-parse", "HEAD"], dir) === sha;
+  } catch {
+    reuse = false;
+  }
   if (!reuse) {
-    if (existsSync(dir)) execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: REPO_ROOT, stdio: "ignore" });
+    if (existsSync(dir)) {
+      // left behind by an interrupted run: drop it, registered or not
+      rmSync(dir, { recursive: true, force: true });
+      git(["worktree", "prune"]);
+    }
     progress(`gate: creating worktree of ${sha.slice(0, 12)} in ${dir}`);
     git(["worktree", "add", "--detach", dir, sha]);
   }
