@@ -242,6 +242,9 @@ function finish(groups: readonly Group[], spreads: readonly Group[], vals: unkno
     if (g.path.length === 1) tpl[g.path[0]!] = undefined;
     else simple = false;
   }
+  // Two-field elements (the common `.a`/`.b` shape) get their own store sites.
+  const k0 = simple && G === 2 ? groups[0]!.path[0]! : "";
+  const k1 = simple && G === 2 ? groups[1]!.path[0]! : "";
   const out: unknown[] = [];
   for (let i = 0; i < n; i++) {
     const base = i * W;
@@ -260,7 +263,10 @@ function finish(groups: readonly Group[], spreads: readonly Group[], vals: unkno
     }
     if (simple) {
       const o: Record<string, unknown> = { ...tpl };
-      for (let j = 0; j < G; j++) o[groups[j]!.path[0]!] = vals[base + j];
+      if (G === 2) {
+        o[k0] = vals[base];
+        o[k1] = vals[base + 1];
+      } else for (let j = 0; j < G; j++) o[groups[j]!.path[0]!] = vals[base + j];
       out.push(o);
     } else out.push(assemble(groups, vals, spreads, W > G ? vals : null, base, base + G));
   }
