@@ -16,7 +16,7 @@ import { limitError } from "../limits.js";
 import type { ArrayPlan, FastRead, Group } from "../prepare/scope-index.js";
 import { assemble, narrow, selectGroups } from "./output.js";
 import { cloneJson, setPath, step } from "./paths.js";
-import { Scope, Signal, signal, type Chain } from "./runtime.js";
+import { Scope, Signal, signal, type Chain } from "./scope.js";
 
 /** Checks the array limits (D-4, R-ARR-12); returns the element depth. */
 function checkLimits(s: Scope, n: number, depth: number, clauseLoc: Loc | undefined): void {

@@ -12,7 +12,7 @@ import type { DefineDecl, Group } from "../prepare/scope-index.js";
 import { once } from "./instances.js";
 import { assemble, collect, writeGroups } from "./output.js";
 import { isPlainObject, readPath, type Seg } from "./paths.js";
-import { Scope, slotsOf, type Chain, type DefineInstance } from "./runtime.js";
+import { Scope, slotsOf, type Chain, type DefineInstance } from "./scope.js";
 
 function instanceOf(owner: Scope, decl: DefineDecl): Scope {
   const slots = slotsOf(owner);

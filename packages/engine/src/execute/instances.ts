@@ -26,7 +26,7 @@ import {
   slotsOf,
   type Chain,
   type MemoCache,
-} from "./runtime.js";
+} from "./scope.js";
 
 function cycle(message: string, loc: Loc | undefined): BridgePanicError {
   return new BridgePanicError(message, { loc });

@@ -9,7 +9,7 @@
  */
 import type { Group } from "../prepare/scope-index.js";
 import { copyOwn, isPlainObject, objectAt, setPath } from "./paths.js";
-import { Signal } from "./runtime.js";
+import { Signal } from "./scope.js";
 
 /** Marks a group that was not evaluated (unselected): its field stays absent. */
 export const ABSENT = { absent: true } as const;

@@ -14,7 +14,7 @@ import type { ExecuteResult, Limits, Logger, TraceLevel } from "../types.js";
 import { createRunState, finishRun, type RunState } from "./call-tool.js";
 import { abortInflight } from "./run-state.js";
 import { assemble, selectGroups } from "./output.js";
-import { Failed, Scope, noop, type Run } from "./runtime.js";
+import { Failed, Scope, noop, type Run } from "./scope.js";
 
 export interface RunOptions {
   input?: Record<string, unknown>;

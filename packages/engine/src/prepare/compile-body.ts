@@ -10,7 +10,7 @@
  * are ignored here so hand-built documents never crash the engine.
  */
 import type { ArrayMapExpr, BodyStatement, ConstantWire, PullWire, Statement, WithStatement } from "../ast/index.js";
-import type { Ev } from "../execute/runtime.js";
+import type { Ev } from "../execute/scope.js";
 import { resolveAlias, resolveTool } from "../execute/instances.js";
 import { isUnsafeKey } from "../execute/paths.js";
 import { compileChain, compileGroup, costOf } from "./compile-chain.js";

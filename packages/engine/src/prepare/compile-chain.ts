@@ -9,7 +9,7 @@
  */
 import type { Expr, SourceChain } from "../ast/index.js";
 import { isFatal } from "../errors.js";
-import { Signal, type Chain, type Ev, type Scope } from "../execute/runtime.js";
+import { Signal, type Chain, type Ev, type Scope } from "../execute/scope.js";
 import { compileExpr, compileRef, type Ctx } from "./compile-expr.js";
 import type { WireInfo } from "./scope-index.js";
 import { lookup } from "./scope-index.js";

@@ -10,7 +10,7 @@ import { mapArray } from "../execute/arrays.js";
 import { invokeTool } from "../execute/instances.js";
 import { narrow } from "../execute/output.js";
 import { cloneJson } from "../execute/paths.js";
-import { Signal, ignore, onChain, scopeUp, signal, type Chain, type Ev, type Scope } from "../execute/runtime.js";
+import { Signal, ignore, onChain, scopeUp, signal, type Chain, type Ev, type Scope } from "../execute/scope.js";
 import { compileRef, levelsUp, lineOf, located, toLoc, type Ctx } from "./compile-ref.js";
 import type { ToolDecl } from "./scope-index.js";
 import { lookup } from "./scope-index.js";

@@ -11,7 +11,7 @@ import { readDefine, readDefineInput } from "../execute/defines.js";
 import { resolveAlias, resolveTool } from "../execute/instances.js";
 import { narrow, selectGroups } from "../execute/output.js";
 import { cloneJson, isUnsafeKey, readPath, step, type Seg } from "../execute/paths.js";
-import { Signal, scopeUp, type Ev } from "../execute/runtime.js";
+import { Signal, scopeUp, type Ev } from "../execute/scope.js";
 import type { ArrayPlan, BodyIndex, Binding } from "./scope-index.js";
 import { lookup } from "./scope-index.js";
 

@@ -10,7 +10,7 @@
  */
 import type { Loc } from "../errors.js";
 import type { Seg } from "../execute/paths.js";
-import type { Ev } from "../execute/runtime.js";
+import type { Ev } from "../execute/scope.js";
 import type { ToolBinding } from "../execute/call-tool.js";
 
 export type BodyKind = "bridge" | "define" | "array" | "tool";
