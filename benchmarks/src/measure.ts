@@ -1,8 +1,14 @@
 // Interleaved measurement. For one row, every variant is calibrated and warmed
 // up, then measured in rounds: each round runs one batch of every variant (the
-// order rotates per round), with a full GC before each batch, so all variants
-// see the same machine load within a round. A variant's time/op is the median
-// over rounds; ratios are computed per round (paired) by the callers.
+// order rotates per round), so all variants see the same machine load within a
+// round. A variant's time/op is the median over rounds; ratios are computed per
+// round (paired) by the callers.
+//
+// GC: one full GC after warm-up, then a young-generation GC before each batch,
+// so no batch pays for the garbage of the previous one. Not a full GC per
+// batch: a forced mark-compact deoptimises optimised code that embedded
+// objects it freed ("weak objects"), and repeated every batch it kept the
+// engine out of optimised code altogether (PERFORMANCE.md, entry 4).
 // Batches time the whole loop only (no per-op timer overhead); p99 comes from
 // a short per-op-timed pass after each batch (wall clock).
 //
@@ -45,8 +51,16 @@ export interface VariantStats {
   opsPerBatch: number;
 }
 
-type Gc = () => void;
+type Gc = (options?: { type?: "major" | "minor" }) => void;
 const gc: Gc | undefined = (globalThis as { gc?: Gc }).gc;
+
+function minorGc(): void {
+  try {
+    gc?.({ type: "minor" });
+  } catch {
+    gc?.();
+  }
+}
 
 export function gcAvailable(): boolean {
   return typeof gc === "function";
@@ -107,6 +121,7 @@ export async function measureInterleaved(
   clock = s.clock ?? "cpu";
   const batch = new Map<string, number>();
   for (const v of variants) batch.set(v.name, await calibrate(v.run, s));
+  gc?.();
   const perRound = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   const latency = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   for (let r = 0; r < s.rounds; r++) {
@@ -114,7 +129,7 @@ export async function measureInterleaved(
     for (let k = 0; k < variants.length; k++) {
       const v = variants[(k + r) % variants.length]!;
       const n = batch.get(v.name)!;
-      gc?.();
+      minorGc();
       perRound.get(v.name)!.push((await runBatch(v.run, n)) / n);
       await sampleLatency(v.run, Math.min(n, s.latencyOps), latency.get(v.name)!);
     }
