@@ -24,8 +24,16 @@ import * as T from "./lexer.js";
 import { errorMessageProvider } from "./messages.js";
 
 export class BridgeParser extends CstParser {
-  constructor(recovery: boolean) {
-    super(T.allTokens, { recoveryEnabled: recovery, maxLookahead: 3, nodeLocationTracking: "full", errorMessageProvider });
+  /**
+   * `validate` runs chevrotain's grammar validations (ambiguities, left
+   * recursion, unreachable alternatives). They cost most of the construction
+   * time and depend only on this class, so production parsers skip them and
+   * a test constructs the parser with them on.
+   */
+  constructor(recovery: boolean, validate = false) {
+    super(T.allTokens, {
+      recoveryEnabled: recovery, maxLookahead: 3, nodeLocationTracking: "full", errorMessageProvider, skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 

@@ -193,11 +193,16 @@ export function keywordOf(image: string): TokenType | undefined {
   return CS_KEYWORDS.get(image) ?? CI_KEYWORDS.get(image.toLowerCase());
 }
 
+/** The lexer; `validate` runs chevrotain's token-pattern checks (done in a test, skipped in production). */
+export function createLexer(validate = false): Lexer {
+  return new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: true, skipValidations: !validate });
+}
+
 let lexer: Lexer | undefined;
 
 /** Tokenize `source`: chevrotain lexing, then keywords re-typed from identifiers. */
 export function lex(source: string): ILexingResult {
-  lexer ??= new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: true });
+  lexer ??= createLexer();
   const result = lexer.tokenize(source);
   for (const t of result.tokens) {
     if (t.tokenType !== Identifier) continue;
