@@ -236,9 +236,21 @@ function callerPhase(
   if (groups.length === 0) return call(owner, decl, input, pipePath, pipeValue);
   const values = collect(groups, (g) => g.ev(owner, c));
   if (values instanceof Promise) {
-    return values.then((vals) => {
-      writeInput(input, groups, vals);
-      return call(owner, decl, input, pipePath, pipeValue);
+    // A manual deferred instead of returning the call's Promise from a then
+    // callback: that would cost two extra microtask hops per tool.
+    return new Promise((resolve, reject) => {
+      values.then((vals) => {
+        let r: unknown;
+        try {
+          writeInput(input, groups, vals);
+          r = call(owner, decl, input, pipePath, pipeValue);
+        } catch (e) {
+          reject(e);
+          return;
+        }
+        if (r instanceof Promise) r.then(resolve, reject);
+        else resolve(r);
+      }, reject);
     });
   }
   writeInput(input, groups, values);
