@@ -3,7 +3,7 @@
 // e.g. "amd-epyc-2c-node20".
 import { execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
-import { REPO_ROOT } from "./paths.js";
+import { IMPL_ROOT, REPO_ROOT } from "./paths.js";
 
 export interface Hardware {
   id: string;
@@ -45,13 +45,13 @@ export function git(args: string[], cwd = REPO_ROOT): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
 
-/** HEAD commit, with "+dirty" when the working tree has changes under packages/. */
+/** HEAD commit of the measured checkout, and whether its packages/ have uncommitted changes. */
 export function currentCommit(): { commit: string; dirty: boolean } {
   let commit = "unknown";
   let dirty = false;
   try {
-    commit = git(["rev-parse", "HEAD"]);
-    dirty = git(["status", "--porcelain", "--", "packages"]).length > 0;
+    commit = git(["rev-parse", "HEAD"], IMPL_ROOT);
+    dirty = git(["status", "--porcelain", "--", "packages"], IMPL_ROOT).length > 0;
   } catch {
     // not a git checkout: leave "unknown"
   }
