@@ -14,6 +14,10 @@ export default defineConfig({
     ],
   },
   test: {
+    // CI machines have 2 cores shared by every test file; heavy suites (parser
+    // limits, property tests) need more than the default 5 s there.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: ["parser", "engine", "std", "bridgekit"].map((name) => ({
       extends: true,
       test: {
