@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `bridge` command: dispatches to run, check and fmt.
  */
@@ -58,7 +57,8 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** Runs the CLI on `process.argv` and sets the exit code (the `bridge` executable). */
+export function runAsBin(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -69,3 +69,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runAsBin();
