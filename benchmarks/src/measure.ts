@@ -4,7 +4,7 @@
 // round. A variant's time/op is the median over rounds; ratios are computed per
 // round (paired) by the callers.
 //
-// GC: one full GC after warm-up, then a young-generation GC before each batch,
+// GC: one full GC before warm-up, then a young-generation GC before each batch,
 // so no batch pays for the garbage of the previous one. Not a full GC per
 // batch: a forced mark-compact deoptimises optimised code that embedded
 // objects it freed ("weak objects"), and repeated every batch it kept the
@@ -100,16 +100,31 @@ async function sampleLatency(fn: () => unknown, n: number, into: number[]): Prom
   }
 }
 
-/** Doubles the batch until it takes an eighth of batchMs, keeps running until warmupMs passed; returns ops per batch. */
+/** Code needs a few thousand calls to reach its optimised tier (the parser ~2,500). */
+const MIN_WARMUP_OPS = 4000;
+const MAX_WARMUP_MS = 5000;
+
+/**
+ * Doubles the batch until it takes a quarter of batchMs, then keeps running
+ * until warmupMs passed and at least MIN_WARMUP_OPS ran (capped at
+ * MAX_WARMUP_MS); returns ops per batch, from the last (warmest) batch.
+ */
 async function calibrate(fn: () => unknown, s: MeasureSettings): Promise<number> {
   const start = performance.now();
   let n = 1;
   let ns = await runBatch(fn, n);
+  let ops = n;
   while (ns < (s.batchMs * 1e6) / 4 && n < 1 << 24) {
     n *= 2;
     ns = await runBatch(fn, n);
+    ops += n;
   }
-  while (performance.now() - start < s.warmupMs) ns = await runBatch(fn, n);
+  for (;;) {
+    const elapsed = performance.now() - start;
+    if (elapsed >= MAX_WARMUP_MS || (elapsed >= s.warmupMs && ops >= MIN_WARMUP_OPS)) break;
+    ns = await runBatch(fn, n);
+    ops += n;
+  }
   return Math.max(1, Math.round((s.batchMs * 1e6) / (ns / n)));
 }
 
@@ -120,8 +135,8 @@ export async function measureInterleaved(
 ): Promise<Map<string, VariantStats>> {
   clock = s.clock ?? "cpu";
   const batch = new Map<string, number>();
+  gc?.(); // full GC first: warm-up then re-optimises whatever it deoptimised
   for (const v of variants) batch.set(v.name, await calibrate(v.run, s));
-  gc?.();
   const perRound = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   const latency = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   for (let r = 0; r < s.rounds; r++) {
