@@ -32,15 +32,20 @@ export class RunState {
   fatal: unknown = undefined;
   /** Calls whose tool has read `ctx.signal` and that have not settled. */
   inflight: Set<CallContext> | null = null;
-  /** Async calls waiting for their deadline, oldest first. */
-  pending: CallContext[] = [];
-  pendingHead = 0;
+  /** Async calls waiting for their deadline, oldest first (linked through `CallContext.nextPending`). */
+  pendingFirst: CallContext | null = null;
+  pendingLast: CallContext | null = null;
+  /** The first pending call without a deadline yet; every later one has none either. */
+  unstamped: CallContext | null = null;
+  /** Pending calls that have not settled. */
   pendingCount = 0;
   timer: ReturnType<typeof setTimeout> | null = null;
   timerFn: (() => void) | null = null;
-  /** Clock reading shared by the calls of one synchronous turn; -1 when stale. */
-  clock = -1;
-  resetClock: (() => number) | null = null;
+  /** A deadline check is queued as a microtask (see `schedule` in call-tool.ts). */
+  checkQueued = false;
+  /** Microtask hops the queued check has already waited. */
+  checkHops = 0;
+  checkFn: (() => void) | null = null;
   batches: Map<ToolFn, BatchQueue> | null = null;
   onAbort: (() => void) | null = null;
 
@@ -87,7 +92,10 @@ export class CallContext implements ToolContext {
   /** @internal */ settled = false;
   /** @internal */ start = 0;
   /** @internal */ span: Span | null = null;
-  /** @internal */ deadline = 0;
+  /** @internal 0: not timed; -1: timed, deadline not set yet; else the deadline (`performance.now()` scale). */
+  deadline = 0;
+  /** @internal The next call in the run's pending list. */
+  nextPending: CallContext | null = null;
   /** @internal */ resolve: ((value: unknown) => void) | null = null;
   /** @internal */ reject: ((reason: unknown) => void) | null = null;
 
@@ -126,8 +134,7 @@ export class CallContext implements ToolContext {
 export function clearPending(run: RunState): void {
   if (run.timer !== null) clearTimeout(run.timer);
   run.timer = null;
-  run.pending.length = 0;
-  run.pendingHead = 0;
+  run.pendingFirst = run.pendingLast = run.unstamped = null;
   run.pendingCount = 0;
 }
 

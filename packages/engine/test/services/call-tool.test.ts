@@ -146,12 +146,30 @@ describe("callTool: per-call signals and timeouts (D-3, R-TIMEOUT)", () => {
     expect(run.timer).toBeNull();
   });
 
-  it("uses one timer for many calls and clears it when the last settles", async () => {
+  it("arms no timer for async calls that settle at once", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const spy = vi.spyOn(globalThis, "setTimeout");
     const run = makeRun({ toolTimeoutMs: 1000 });
     const b = bind(makeTool(async (i: { n: number }) => i.n));
     const results = await Promise.all(Array.from({ length: 100 }, (_, n) => callTool(run, b, { n }, null)));
+    expect(results[99]).toBe(99);
+    expect(spy).not.toHaveBeenCalled();
+    expect(run.timer).toBeNull();
+    spy.mockRestore();
+  });
+
+  it("uses one timer for many pending calls and clears it when the last settles", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const spy = vi.spyOn(globalThis, "setTimeout");
+    const run = makeRun({ toolTimeoutMs: 1000 });
+    const release: (() => void)[] = [];
+    const b = bind(makeTool((i: { n: number }) => new Promise((resolve) => release.push(() => resolve(i.n)))));
+    const calls = Array.from({ length: 100 }, (_, n) => callTool(run, b, { n }, null));
+    for (let k = 0; k < 10; k++) await Promise.resolve();
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(run.timer).not.toBeNull();
+    for (const r of release) r();
+    const results = await Promise.all(calls);
     expect(results[99]).toBe(99);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(run.timer).toBeNull();
