@@ -11,24 +11,10 @@
  * `break` stops the whole array however long (Q-41 fix); every element is
  * still evaluated, as the reference does (R-ARR-7).
  */
-import { locate, type Loc } from "../errors.js";
-import { limitError } from "../limits.js";
-import type { ArrayPlan, FastRead, Group } from "../prepare/scope-index.js";
-import { assemble, narrow, selectGroups } from "./output.js";
-import { cloneJson, setPath, step } from "./paths.js";
+import type { ArrayPlan, Group } from "../prepare/scope-index.js";
+import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
+import { assemble, selectGroups } from "./output.js";
 import { Scope, Signal, signal, type Chain } from "./scope.js";
-
-/** Checks the array limits (D-4, R-ARR-12); returns the element depth. */
-function checkLimits(s: Scope, n: number, depth: number, clauseLoc: Loc | undefined): void {
-  const run = s.run;
-  const limits = run.limits;
-  if (n > limits.maxArrayLength) throw locate(limitError("maxArrayLength", limits.maxArrayLength), clauseLoc);
-  if (depth > limits.maxDepth) throw locate(limitError("maxDepth", depth), clauseLoc);
-  run.elements += n;
-  if (run.elements > limits.maxOutputElements) {
-    throw locate(limitError("maxOutputElements", limits.maxOutputElements), clauseLoc);
-  }
-}
 
 /** Maps `src` with `plan` in scope `s`; `fields` are the narrowed patterns of the body (R-FIELDS-3). */
 export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fields: string[] | null): unknown {
@@ -38,154 +24,8 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   if (n === 0) return [];
   const depth = s.depth + 1;
   checkLimits(s, n, depth, plan.clauseLoc);
-  const groups = selectGroups(plan.body.outputs, fields);
-  if (plan.reads !== null) {
-    const reads = groups === plan.body.outputs ? plan.reads : groups.map((g) => plan.reads![g.index]!);
-    return mapFast(s, groups, reads, src, depth, fields);
-  }
-  return mapGeneral(plan, groups, src, s, c, depth, fields);
-}
-
-function readFast(el: unknown, r: FastRead): unknown {
-  const segs = r.segs;
-  if (segs.length === 0) return typeof el === "function" ? undefined : el;
-  let v = el;
-  try {
-    for (let k = 0; k < segs.length; k++) {
-      const seg = segs[k]!;
-      if (v !== null && typeof v === "object" && !seg.unsafe) {
-        v = (v as Record<string | number, unknown>)[seg.key];
-        if (typeof v === "function") v = undefined;
-      } else v = step(v, seg);
-    }
-  } catch (e) {
-    throw locate(e, r.loc);
-  }
-  return v;
-}
-
-/**
- * The synchronous loop: one object per element, no scope, no Promise. Each
- * element object is cloned from a template holding the field keys, so the
- * writes below store existing properties (no hidden-class transitions).
- */
-function mapFast(
-  s: Scope,
-  groups: readonly Group[],
-  reads: readonly FastRead[],
-  src: readonly unknown[],
-  depth: number,
-  fields: string[] | null,
-): unknown[] {
-  const n = src.length;
-  const G = groups.length;
-  const keys: (string | null)[] = new Array<string | null>(G);
-  const tpl: Record<string, unknown> = {};
-  let nestedFields: (string[] | null)[] | null = null;
-  for (let j = 0; j < G; j++) {
-    const g = groups[j]!;
-    const key = g.path.length === 1 ? g.path[0]! : null;
-    keys[j] = key;
-    if (key !== null) tpl[key] = undefined;
-    if (reads[j]!.kind === "array" && fields !== null) (nestedFields ??= [])[j] = narrow(fields, g.key);
-  }
-  if ((G === 2 || G === 3) && n > 1 && nestedFields === null) {
-    const flat = mapFlat(s, groups, reads, src, depth, tpl);
-    if (flat !== null) return flat;
-  }
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) {
-    const el = src[i];
-    const o: Record<string, unknown> = { ...tpl };
-    for (let j = 0; j < G; j++) {
-      const r = reads[j]!;
-      let v: unknown;
-      if (r.kind === "read") {
-        const single = r.single;
-        if (single !== null && el !== null && typeof el === "object") {
-          v = (el as Record<string | number, unknown>)[single];
-          if (typeof v === "function") v = undefined;
-        } else v = readFast(el, r);
-      } else if (r.kind === "const") v = cloneJson(r.value);
-      else v = mapNestedFast(s, r, readFast(el, r), depth, nestedFields ? (nestedFields[j] ?? null) : null);
-      const key = keys[j];
-      if (key !== null && key !== undefined) o[key] = v;
-      else setPath(o, groups[j]!.path, v);
-    }
-    out[i] = o;
-  }
-  return out;
-}
-
-/**
- * Two or three plain one-segment reads (`.a <- it.x`, the common case),
- * unrolled so each read and write has its own property-access site. An
- * element that is not an object takes the general loop (same errors).
- */
-function mapFlat(
-  s: Scope,
-  groups: readonly Group[],
-  reads: readonly FastRead[],
-  src: readonly unknown[],
-  depth: number,
-  tpl: Record<string, unknown>,
-): unknown[] | null {
-  const G = groups.length;
-  for (let j = 0; j < G; j++) {
-    if (reads[j]!.kind !== "read" || reads[j]!.single === null || groups[j]!.path.length !== 1) return null;
-  }
-  const k0 = groups[0]!.path[0]!;
-  const k1 = groups[1]!.path[0]!;
-  const s0 = reads[0]!.single!;
-  const s1 = reads[1]!.single!;
-  const n = src.length;
-  const out = new Array<unknown>(n);
-  const slow = (el: unknown): unknown => mapFast(s, groups, reads, [el], depth, null)[0];
-  if (G === 2) {
-    for (let i = 0; i < n; i++) {
-      const el = src[i] as Record<string | number, unknown>;
-      if (el === null || typeof el !== "object") {
-        out[i] = slow(el);
-        continue;
-      }
-      const a = el[s0];
-      const b = el[s1];
-      const o: Record<string, unknown> = { ...tpl };
-      o[k0] = typeof a === "function" ? undefined : a;
-      o[k1] = typeof b === "function" ? undefined : b;
-      out[i] = o;
-    }
-    return out;
-  }
-  const k2 = groups[2]!.path[0]!;
-  const s2 = reads[2]!.single!;
-  for (let i = 0; i < n; i++) {
-    const el = src[i] as Record<string | number, unknown>;
-    if (el === null || typeof el !== "object") {
-      out[i] = slow(el);
-      continue;
-    }
-    const a = el[s0];
-    const b = el[s1];
-    const c = el[s2];
-    const o: Record<string, unknown> = { ...tpl };
-    o[k0] = typeof a === "function" ? undefined : a;
-    o[k1] = typeof b === "function" ? undefined : b;
-    o[k2] = typeof c === "function" ? undefined : c;
-    out[i] = o;
-  }
-  return out;
-}
-
-function mapNestedFast(s: Scope, r: FastRead, src: unknown, depth: number, fields: string[] | null): unknown {
-  if (src === null || src === undefined) return null;
-  if (!Array.isArray(src)) return [];
-  if (src.length === 0) return [];
-  const plan = r.plan!;
-  checkLimits(s, src.length, depth + 1, plan.clauseLoc);
-  const groups = selectGroups(plan.body.outputs, fields);
-  const reads = groups === plan.body.outputs ? plan.reads! : groups.map((g) => plan.reads![g.index]!);
-  return mapFast(s, groups, reads, src, depth + 1, fields);
+  if (plan.reads !== null) return mapFast(s, fastShape(plan, fields), src, depth, fields);
+  return mapGeneral(plan, selectGroups(plan.body.outputs, fields), src, s, c, depth, fields);
 }
 
 /** The general path: element scopes, one flat Promise.all for the whole array. */

@@ -190,7 +190,7 @@ function plainRead(st: PullWire, b: BodyCtx): FastRead | null {
   if (head.kind === "Ref") return { kind: "read", segs, single, value: undefined, loc: toLoc(ref.loc), plan: null };
   const plan = b.doc.arrayPlans.get(head as ArrayMapExpr);
   if (!plan || plan.reads === null) return null;
-  return { kind: "array", segs, single: null, value: undefined, loc: toLoc(ref.loc), plan };
+  return { kind: "array", segs, single, value: undefined, loc: toLoc(ref.loc), plan };
 }
 
 function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): void {

@@ -6,6 +6,7 @@
  * in field order so the runtime loop needs no lookups.
  */
 import type { Loc } from "../errors.js";
+import { buildShape } from "../execute/arrays-fast.js";
 import { isUnsafeKey } from "../execute/paths.js";
 import type { ArrayPlan, BodyIndex, FastRead } from "./scope-index.js";
 
@@ -22,5 +23,5 @@ export function buildPlan(body: BodyIndex, clauseLoc: Loc | undefined): ArrayPla
       reads.push(w.plain);
     }
   }
-  return { body, reads, clauseLoc };
+  return { body, reads, clauseLoc, shape: reads === null ? null : buildShape(body.outputs, reads) };
 }

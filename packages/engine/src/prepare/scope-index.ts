@@ -12,6 +12,7 @@ import type { Loc } from "../errors.js";
 import type { Seg } from "../execute/paths.js";
 import type { Ev } from "../execute/scope.js";
 import type { ToolBinding } from "../execute/call-tool.js";
+import type { FastShape } from "../execute/arrays-fast.js";
 
 export type BodyKind = "bridge" | "define" | "array" | "tool";
 
@@ -124,6 +125,8 @@ export interface ArrayPlan {
   /** One fast read per element group when every group is plain (sync loop), else null. */
   reads: FastRead[] | null;
   clauseLoc: Loc | undefined;
+  /** Loop shape of the unnarrowed fast body (null when `reads` is). */
+  shape: FastShape | null;
 }
 
 export interface BodyIndex {

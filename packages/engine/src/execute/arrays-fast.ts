@@ -1,0 +1,197 @@
+/**
+ * The synchronous array path (R-ARR-3): a body made only of plain iterator
+ * reads, constants and nested fast mappings is mapped in one loop, with no
+ * scope object and no Promise.
+ *
+ * Element objects are cloned from a template holding the field keys, so the
+ * writes below store existing properties (no hidden-class transitions). The
+ * template, the keys and the choice of loop depend only on the selected
+ * groups, so for an unnarrowed body they are built once per plan.
+ */
+import { locate, type Loc } from "../errors.js";
+import { limitError } from "../limits.js";
+import type { ArrayPlan, FastRead, Group } from "../prepare/scope-index.js";
+import { narrow, selectGroups } from "./output.js";
+import { cloneJson, setPath, step } from "./paths.js";
+import type { Scope } from "./scope.js";
+
+/** What the loop needs to know about the selected groups of a fast body. */
+export interface FastShape {
+  groups: readonly Group[];
+  reads: readonly FastRead[];
+  /** One-segment target key per group, null for deeper paths. */
+  keys: (string | null)[];
+  tpl: Record<string, unknown>;
+  /** Two or three one-segment reads of one-segment keys: the unrolled loops apply. */
+  flat: boolean;
+  /** Some field is a nested mapping. */
+  nested: boolean;
+}
+
+/** Checks the array limits (D-4, R-ARR-12). */
+export function checkLimits(s: Scope, n: number, depth: number, clauseLoc: Loc | undefined): void {
+  const run = s.run;
+  const limits = run.limits;
+  if (n > limits.maxArrayLength) throw locate(limitError("maxArrayLength", limits.maxArrayLength), clauseLoc);
+  if (depth > limits.maxDepth) throw locate(limitError("maxDepth", depth), clauseLoc);
+  run.elements += n;
+  if (run.elements > limits.maxOutputElements) {
+    throw locate(limitError("maxOutputElements", limits.maxOutputElements), clauseLoc);
+  }
+}
+
+/** The loop shape of `groups` with their fast `reads`. */
+export function buildShape(groups: readonly Group[], reads: readonly FastRead[]): FastShape {
+  const G = groups.length;
+  const keys: (string | null)[] = new Array<string | null>(G);
+  const tpl: Record<string, unknown> = {};
+  let flat = G === 2 || G === 3;
+  let nested = false;
+  for (let j = 0; j < G; j++) {
+    const g = groups[j]!;
+    const r = reads[j]!;
+    const key = g.path.length === 1 ? g.path[0]! : null;
+    keys[j] = key;
+    if (key !== null) tpl[key] = undefined;
+    if (r.kind === "array") nested = true;
+    if (key === null || r.kind !== "read" || r.single === null) flat = false;
+  }
+  return { groups, reads, keys, tpl, flat, nested };
+}
+
+/** The shape of a fast plan for the groups selected by `fields`. */
+export function fastShape(plan: ArrayPlan, fields: string[] | null): FastShape {
+  const all = plan.body.outputs;
+  const groups = selectGroups(all, fields);
+  if (groups === all && plan.shape !== null) return plan.shape;
+  return buildShape(
+    groups,
+    groups.map((g) => plan.reads![g.index]!),
+  );
+}
+
+function readFast(el: unknown, r: FastRead): unknown {
+  const segs = r.segs;
+  if (segs.length === 0) return typeof el === "function" ? undefined : el;
+  let v = el;
+  try {
+    for (let k = 0; k < segs.length; k++) {
+      const seg = segs[k]!;
+      if (v !== null && typeof v === "object" && !seg.unsafe) {
+        v = (v as Record<string | number, unknown>)[seg.key];
+        if (typeof v === "function") v = undefined;
+      } else v = step(v, seg);
+    }
+  } catch (e) {
+    throw locate(e, r.loc);
+  }
+  return v;
+}
+
+/** Maps `src` (an array of length > 0, limits checked) on the fast path. */
+export function mapFast(s: Scope, shape: FastShape, src: readonly unknown[], depth: number, fields: string[] | null): unknown[] {
+  if (shape.flat && src.length > 1) return shape.groups.length === 2 ? mapFlat2(s, shape, src, depth) : mapFlat3(s, shape, src, depth);
+  return mapLoop(s, shape, src, depth, fields);
+}
+
+/** The general fast loop: any mix of reads, constants, nested mappings and deep keys. */
+function mapLoop(s: Scope, shape: FastShape, src: readonly unknown[], depth: number, fields: string[] | null): unknown[] {
+  const { groups, reads, keys, tpl } = shape;
+  const n = src.length;
+  const G = groups.length;
+  let nestedFields: (string[] | null)[] | null = null;
+  if (shape.nested && fields !== null) {
+    nestedFields = [];
+    for (let j = 0; j < G; j++) if (reads[j]!.kind === "array") nestedFields[j] = narrow(fields, groups[j]!.key);
+  }
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const el = src[i];
+    const o: Record<string, unknown> = { ...tpl };
+    for (let j = 0; j < G; j++) {
+      const r = reads[j]!;
+      let v: unknown;
+      if (r.kind === "const") v = cloneJson(r.value);
+      else {
+        const single = r.single;
+        if (single !== null && el !== null && typeof el === "object") {
+          v = (el as Record<string | number, unknown>)[single];
+          if (typeof v === "function") v = undefined;
+        } else v = readFast(el, r);
+        if (r.kind === "array") v = mapNested(s, r, v, depth, nestedFields === null ? null : (nestedFields[j] ?? null));
+      }
+      const key = keys[j];
+      if (key !== null && key !== undefined) o[key] = v;
+      else setPath(o, groups[j]!.path, v);
+    }
+    out[i] = o;
+  }
+  return out;
+}
+
+/**
+ * Two plain one-segment reads (`.a <- it.x`), unrolled so each read and
+ * write has its own property-access site. An element that is not an object
+ * takes the general loop (same errors).
+ */
+function mapFlat2(s: Scope, shape: FastShape, src: readonly unknown[], depth: number): unknown[] {
+  const { keys, reads, tpl } = shape;
+  const k0 = keys[0]!;
+  const k1 = keys[1]!;
+  const s0 = reads[0]!.single!;
+  const s1 = reads[1]!.single!;
+  const n = src.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const el = src[i] as Record<string | number, unknown>;
+    if (el === null || typeof el !== "object") {
+      out[i] = mapLoop(s, shape, [el], depth, null)[0];
+      continue;
+    }
+    const a = el[s0];
+    const b = el[s1];
+    const o: Record<string, unknown> = { ...tpl };
+    o[k0] = typeof a === "function" ? undefined : a;
+    o[k1] = typeof b === "function" ? undefined : b;
+    out[i] = o;
+  }
+  return out;
+}
+
+/** Three plain one-segment reads, unrolled (see mapFlat2). */
+function mapFlat3(s: Scope, shape: FastShape, src: readonly unknown[], depth: number): unknown[] {
+  const { keys, reads, tpl } = shape;
+  const k0 = keys[0]!;
+  const k1 = keys[1]!;
+  const k2 = keys[2]!;
+  const s0 = reads[0]!.single!;
+  const s1 = reads[1]!.single!;
+  const s2 = reads[2]!.single!;
+  const n = src.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const el = src[i] as Record<string | number, unknown>;
+    if (el === null || typeof el !== "object") {
+      out[i] = mapLoop(s, shape, [el], depth, null)[0];
+      continue;
+    }
+    const a = el[s0];
+    const b = el[s1];
+    const c = el[s2];
+    const o: Record<string, unknown> = { ...tpl };
+    o[k0] = typeof a === "function" ? undefined : a;
+    o[k1] = typeof b === "function" ? undefined : b;
+    o[k2] = typeof c === "function" ? undefined : c;
+    out[i] = o;
+  }
+  return out;
+}
+
+function mapNested(s: Scope, r: FastRead, src: unknown, depth: number, fields: string[] | null): unknown {
+  if (src === null || src === undefined) return null;
+  if (!Array.isArray(src)) return [];
+  if (src.length === 0) return [];
+  const plan = r.plan!;
+  checkLimits(s, src.length, depth + 1, plan.clauseLoc);
+  return mapFast(s, fastShape(plan, fields), src, depth + 1, fields);
+}
