@@ -19,6 +19,7 @@
 // time off-CPU. It does count this process's background threads (GC helpers,
 // the optimising compiler), which is why every variant is warmed up first.
 // `clock: "wall"` switches back to wall time.
+import { Bench } from "tinybench";
 import { mean, median, quantile } from "./stats.js";
 
 export interface MeasureSettings {
@@ -91,13 +92,17 @@ async function runBatch(fn: () => unknown, n: number): Promise<number> {
   return (d.user + d.system) * 1000;
 }
 
+/**
+ * Per-op latency samples (ns) for p99, taken with tinybench: `n` timed
+ * iterations of `fn`, awaited when it returns a promise.
+ */
 async function sampleLatency(fn: () => unknown, n: number, into: number[]): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const r = fn();
-    if (isThenable(r)) await r;
-    into.push((performance.now() - t0) * 1e6);
-  }
+  const bench = new Bench({ iterations: n, time: 0, warmup: false, throws: true, retainSamples: true });
+  bench.add("op", fn);
+  await bench.run();
+  const result = bench.tasks[0]?.result;
+  if (result?.state !== "completed") throw new Error(`latency sampling did not complete: ${result?.state}`);
+  for (const ms of result.latency.samples ?? []) into.push(ms * 1e6);
 }
 
 /** Code needs a few thousand calls to reach its optimised tier (the parser ~2,500). */

@@ -1,8 +1,8 @@
 // The public reference implementation's cost relative to hand-written code
 // (shared/spec/benchmarks.md), and our target per row.
 //
-// Target rule: never worse than the reference interpreter, and within 2x of
-// the reference AOT compiler: target = min(interpreter, 2 x compiler).
+// Target: at or below the reference AOT compiler's cost (the engine-speed
+// issue's bar for the prepared path on every exec row).
 
 export interface ReferenceFigures {
   interpreter: number;
@@ -31,7 +31,7 @@ export function referenceFor(id: string): ReferenceFigures | undefined {
   const r = RAW[id];
   if (!r) return undefined;
   const [interpreter, compiler] = r;
-  return { interpreter, compiler, target: Math.min(interpreter, 2 * compiler) };
+  return { interpreter, compiler, target: compiler };
 }
 
 /** The reference parser's time per parse on the reference machines, in µs. */
