@@ -133,7 +133,8 @@ export function finalizeError(err: unknown, options: FinalizeOptions): Error {
   return e;
 }
 
-function safeString(value: unknown): string {
+/** `String(value)` that never throws (objects without a prototype, hostile toString). */
+export function safeString(value: unknown): string {
   try {
     return String(value);
   } catch {

@@ -5,6 +5,7 @@
  * never throws: a renderer that fails would hide the error it was asked to
  * show.
  */
+import { safeString } from "./errors.js";
 import type { Loc } from "./errors.js";
 
 export interface FormatBridgeErrorOptions {
@@ -87,17 +88,6 @@ function messageText(err: unknown): string {
   return safeString(err);
 }
 
-function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    try {
-      return Object.prototype.toString.call(value);
-    } catch {
-      return "[unprintable value]";
-    }
-  }
-}
 
 function read(obj: unknown, key: string): unknown {
   if (!isObject(obj)) return undefined;
