@@ -11,9 +11,12 @@
  * `break` stops the whole array however long (Q-41 fix); every element is
  * still evaluated, as the reference does (R-ARR-7).
  */
-import type { ArrayPlan, Group } from "../prepare/scope-index.js";
+import { locate } from "../errors.js";
+import type { ArrayPlan, Group, SlotRead } from "../prepare/scope-index.js";
 import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
+import { resolveAlias, resolveTool } from "./instances.js";
 import { assemble, selectGroups } from "./output.js";
+import { readPath } from "./paths.js";
 import { Scope, Signal, signal, type Chain } from "./scope.js";
 
 /** Maps `src` with `plan` in scope `s`; `fields` are the narrowed patterns of the body (R-FIELDS-3). */
@@ -28,7 +31,33 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   return mapGeneral(plan, selectGroups(plan.body.outputs, fields), src, s, c, depth, fields);
 }
 
-/** The general path: element scopes, one flat Promise.all for the whole array. */
+/** Marks an element value still waiting for its element's instance (see SlotRead). */
+const WAIT = { wait: true } as const;
+
+/** Reads a slot-read field from the value of its instance, as the compiled reference would. */
+function readLane(lane: SlotRead, v: unknown): unknown {
+  const segs = lane.segs;
+  if (segs.length === 0) return typeof v === "function" ? undefined : v;
+  if (v instanceof Signal && lane.decl.kind === "alias") return v;
+  try {
+    return readPath(v, segs);
+  } catch (e) {
+    throw locate(e, lane.loc);
+  }
+}
+
+/** Fills the element's waiting fields, in field order, from their instance's value. */
+function readWaiting(vals: unknown[], base: number, groups: readonly Group[], lanes: (SlotRead | null)[], p: Promise<unknown>): Promise<void> {
+  return p.then((x) => {
+    for (let j = 0; j < groups.length; j++) if (vals[base + j] === WAIT) vals[base + j] = readLane(lanes[groups[j]!.index]!, x);
+  });
+}
+
+/**
+ * The general path: element scopes, one flat Promise.all for the whole
+ * array. Fields that read an instance of their own element (`.a <- resp.a`)
+ * share one `then` per element on that instance instead of one per field.
+ */
 function mapGeneral(
   plan: ArrayPlan,
   groups: readonly Group[],
@@ -40,6 +69,7 @@ function mapGeneral(
 ): unknown {
   const body = plan.body;
   const spreads = body.spreads;
+  const lanes = plan.lanes;
   const n = src.length;
   const G = groups.length;
   const W = G + spreads.length;
@@ -50,14 +80,35 @@ function mapGeneral(
   for (let i = 0; i < n; i++) {
     const es = new Scope(run, s, body, src[i], depth, fields, null);
     const base = i * W;
+    // The instance the element's run of consecutive slot-read fields waits on.
+    let wait: Promise<unknown> | null = null;
+    let open = false;
     for (let j = 0; j < W; j++) {
       let v: unknown;
       try {
-        v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
+        const lane = j < G && lanes !== null ? lanes[groups[j]!.index]! : null;
+        if (lane !== null) {
+          const d = lane.decl;
+          v = d.kind === "alias" ? resolveAlias(es, d, c, lane.loc) : resolveTool(es, d, c, lane.loc);
+          if (v instanceof Promise) {
+            if (wait === null) {
+              wait = v;
+              open = true;
+              (pending ??= []).push(readWaiting(vals, base, groups, lanes!, v));
+              (at ??= []).push(-1);
+            }
+            if (open && v === wait) {
+              vals[base + j] = WAIT;
+              continue;
+            }
+            v = v.then((x) => readLane(lane, x));
+          } else v = readLane(lane, v);
+        } else v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
       } catch (e) {
         if (pending !== null) for (const p of pending) p.then(undefined, () => undefined);
         throw e;
       }
+      open = false;
       if (v instanceof Promise) {
         (pending ??= []).push(v);
         (at ??= []).push(base + j);
@@ -67,7 +118,7 @@ function mapGeneral(
   if (pending === null) return finish(groups, spreads, vals, n, W);
   const idx = at!;
   return Promise.all(pending).then((res) => {
-    for (let k = 0; k < res.length; k++) vals[idx[k]!] = res[k];
+    for (let k = 0; k < res.length; k++) if (idx[k]! >= 0) vals[idx[k]!] = res[k];
     return finish(groups, spreads, vals, n, W);
   });
 }

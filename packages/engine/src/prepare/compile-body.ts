@@ -17,7 +17,7 @@ import { compileChain, compileGroup, costOf } from "./compile-chain.js";
 import { compileExpr, toLoc, toSegs, type Ctx } from "./compile-expr.js";
 import type { DocCtx } from "./doc.js";
 import { buildPlan } from "./plan.js";
-import type { AliasDecl, ArrayPlan, BodyIndex, BodyKind, FastRead, Group, ToolDecl, WireInfo } from "./scope-index.js";
+import type { AliasDecl, ArrayPlan, BodyIndex, BodyKind, FastRead, Group, SlotRead, ToolDecl, WireInfo } from "./scope-index.js";
 import { lookup, newBody } from "./scope-index.js";
 
 /** Collects the wires of one kind of target, grouped by path (or one group per wire). */
@@ -173,7 +173,19 @@ function pullWire(st: PullWire, t: Resolved, b: BodyCtx): WireInfo {
   const ctx = exprCtx(b, st.loc, t.field ? t.path.join(".") : null);
   const ev = compileChain(st.chain, ctx);
   const cost = costOf(st.chain.head, ctx);
-  return { ev, cost, plain: t.field && b.body.kind === "array" ? plainRead(st, b) : null };
+  const element = t.field && b.body.kind === "array";
+  return { ev, cost, plain: element ? plainRead(st, b) : null, slot: element ? slotRead(st, b) : null };
+}
+
+/** Recognises `.f <- h.path` where `h` is an alias or tool declared in this array body. */
+function slotRead(st: PullWire, b: BodyCtx): SlotRead | null {
+  const chain = st.chain;
+  if (chain.fallbacks.length > 0 || chain.catch) return null;
+  const head = chain.head;
+  if (head.kind !== "Ref" || head.path.some((p) => p.safe)) return null;
+  const bind = lookup(b.body, head.root);
+  if (bind === undefined || bind.body !== b.body || (bind.kind !== "alias" && bind.kind !== "tool")) return null;
+  return { decl: bind.decl, segs: toSegs(head.path), loc: toLoc(head.loc) };
 }
 
 /** Recognises `.f <- it.path` and `.f <- it.path[] as x { fast body }` on the body's own iterator. */

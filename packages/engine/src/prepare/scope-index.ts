@@ -36,6 +36,20 @@ export interface WireInfo {
   cost: number;
   /** Set when the wire is a plain read of the body's own iterator (array fast path). */
   plain: FastRead | null;
+  /** Set when the wire is a plain read of an alias or tool declared in the same array body. */
+  slot?: SlotRead | null;
+}
+
+/**
+ * An element field of the general array path that reads an alias or tool of
+ * its own element scope (`.a <- resp.a`): the element awaits the instance
+ * once and reads every such field from its value (one Promise per element,
+ * not one per field).
+ */
+export interface SlotRead {
+  decl: AliasDecl | ToolDecl;
+  segs: Seg[];
+  loc: Loc | undefined;
 }
 
 /**
@@ -125,6 +139,8 @@ export interface ArrayPlan {
   /** One fast read per element group when every group is plain (sync loop), else null. */
   reads: FastRead[] | null;
   clauseLoc: Loc | undefined;
+  /** General path: the slot read of each element group (by group index), null when none is one. */
+  lanes: (SlotRead | null)[] | null;
   /** Loop shape of the unnarrowed fast body (null when `reads` is). */
   shape: FastShape | null;
 }

@@ -1,0 +1,154 @@
+// Element fields that read an alias or tool of their own element (`.a <- resp.a`)
+// are read together from one wait per element. Whatever the mix of fields, the
+// results, failures and locations are those of reading each field on its own.
+import { describe, expect, it } from "vitest";
+import { parseBridge } from "@bridgekit/parser";
+import { createEngine, executeBridge } from "@bridgekit/engine";
+
+const items = [
+  { id: 1, name: "a" },
+  { id: 2, name: "b" },
+  { id: 3, name: "c" },
+];
+
+function tools(enrich: (p: { in: { id: number; name: string } }) => unknown) {
+  return { api: async () => ({ items }), enrich };
+}
+
+async function run(body: string, enrich: (p: { in: { id: number; name: string } }) => unknown) {
+  const doc = parseBridge(`version 1.5
+bridge Query.q {
+  with api
+  with enrich
+  with output as o
+  o <- api.items[] as it {
+${body}
+  }
+}`);
+  const prepared = createEngine({ tools: tools(enrich) }).prepare(doc);
+  const viaEngine = await prepared.execute({ operation: "Query.q" }).then(
+    (r) => ({ data: r.data }),
+    (e: unknown) => ({ error: e as Error & { loc?: unknown } }),
+  );
+  const viaExecute = await executeBridge({ document: doc, operation: "Query.q", tools: tools(enrich) }).then(
+    (r) => ({ data: r.data }),
+    (e: unknown) => ({ error: e as Error & { loc?: unknown } }),
+  );
+  expect(viaExecute.error?.message).toBe(viaEngine.error?.message);
+  return viaEngine;
+}
+
+const asyncEnrich = async (p: { in: { id: number; name: string } }) => ({ a: p.in.id * 10, b: p.in.name.toUpperCase(), fn: () => 1 });
+
+describe("element fields reading their element's instances", () => {
+  it("reads several fields, the whole value and deep paths of one alias", async () => {
+    const r = await run(
+      `    alias resp <- enrich:it
+    .a <- resp.a
+    .all <- resp
+    .b <- resp.b
+    .id <- it.id`,
+      async (p) => ({ a: p.in.id, b: { c: p.in.name } }),
+    );
+    expect(r.data).toEqual([
+      { a: 1, all: { a: 1, b: { c: "a" } }, b: { c: "a" }, id: 1 },
+      { a: 2, all: { a: 2, b: { c: "b" } }, b: { c: "b" }, id: 2 },
+      { a: 3, all: { a: 3, b: { c: "c" } }, b: { c: "c" }, id: 3 },
+    ]);
+  });
+
+  it("keeps fields that read the alias with a fallback between plain reads", async () => {
+    const r = await run(
+      `    alias resp <- enrich:it
+    .a <- resp.a
+    .x <- resp.missing || "dflt"
+    .b <- resp.b`,
+      asyncEnrich,
+    );
+    expect(r.data).toEqual(items.map((it) => ({ a: it.id * 10, x: "dflt", b: it.name.toUpperCase() })));
+  });
+
+  it("reads a tool declared in the element body", async () => {
+    const r = await run(
+      `    with enrich as e
+    e.in <- it
+    .a <- e.a
+    .b <- e.b`,
+      asyncEnrich,
+    );
+    expect(r.data).toEqual(items.map((it) => ({ a: it.id * 10, b: it.name.toUpperCase() })));
+  });
+
+  it("reads two different aliases of the element", async () => {
+    const r = await run(
+      `    alias x <- enrich:it
+    alias y <- enrich:it
+    .a <- x.a
+    .b <- y.b
+    .c <- x.b`,
+      asyncEnrich,
+    );
+    expect(r.data).toEqual(items.map((it) => ({ a: it.id * 10, b: it.name.toUpperCase(), c: it.name.toUpperCase() })));
+  });
+
+  it("never surfaces a function read whole", async () => {
+    const r = await run(
+      `    alias f <- enrich:it
+    .f <- f
+    .id <- it.id`,
+      async () => () => 1,
+    );
+    expect(r.data).toEqual(items.map((it) => ({ id: it.id })));
+  });
+
+  it("applies loop signals carried by the alias", async () => {
+    const r = await run(
+      `    alias n <- enrich:it
+    alias m <- n.skip ?? continue
+    .id <- it.id
+    .m <- m`,
+      async (p) => (p.in.id === 2 ? {} : { skip: p.in.id }),
+    );
+    expect(r.data).toEqual([
+      { id: 1, m: 1 },
+      { id: 3, m: 3 },
+    ]);
+  });
+
+  it("locates a strict path failure at the field's reference", async () => {
+    const r = await run(
+      `    alias resp <- enrich:it
+    .a <- resp.a
+    .b <- resp.b.c`,
+      async (p) => ({ a: p.in.id, b: null }),
+    );
+    expect(r.error?.message).toContain("Cannot read properties of null (reading 'c')");
+    expect(r.error?.loc).toEqual({ startLine: 9, startColumn: 11, endLine: 9, endColumn: 18 });
+  });
+
+  it("locates a tool failure at the pipe and reports the first failure in time", async () => {
+    const r = await run(
+      `    alias resp <- enrich:it
+    .a <- resp.a
+    .b <- resp.b`,
+      async (p) => {
+        if (p.in.id === 1) await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error(`down ${p.in.id}`);
+      },
+    );
+    expect(r.error?.message).toBe("down 2");
+    expect(r.error?.loc).toEqual({ startLine: 7, startColumn: 19, endLine: 7, endColumn: 27 });
+  });
+
+  it("takes the same path for sync tools", async () => {
+    const enrich = (p: { in: { id: number; name: string } }) => ({ a: p.in.id, b: p.in.name });
+    enrich.bridge = { sync: true };
+    const r = await run(
+      `    alias resp <- enrich:it
+    .a <- resp.a
+    .b <- resp.b`,
+      enrich,
+    );
+    expect(r.data).toEqual(items.map((it) => ({ a: it.id, b: it.name })));
+  });
+});
