@@ -15,7 +15,12 @@ function tools(enrich: (p: { in: { id: number; name: string } }) => unknown) {
   return { api: async () => ({ items }), enrich };
 }
 
-async function run(body: string, enrich: (p: { in: { id: number; name: string } }) => unknown) {
+interface Outcome {
+  data?: unknown;
+  error?: Error & { loc?: unknown };
+}
+
+async function run(body: string, enrich: (p: { in: { id: number; name: string } }) => unknown): Promise<Outcome> {
   const doc = parseBridge(`version 1.5
 bridge Query.q {
   with api
@@ -27,12 +32,12 @@ ${body}
 }`);
   const prepared = createEngine({ tools: tools(enrich) }).prepare(doc);
   const viaEngine = await prepared.execute({ operation: "Query.q" }).then(
-    (r) => ({ data: r.data }),
-    (e: unknown) => ({ error: e as Error & { loc?: unknown } }),
+    (r): Outcome => ({ data: r.data }),
+    (e: unknown): Outcome => ({ error: e as Error & { loc?: unknown } }),
   );
   const viaExecute = await executeBridge({ document: doc, operation: "Query.q", tools: tools(enrich) }).then(
-    (r) => ({ data: r.data }),
-    (e: unknown) => ({ error: e as Error & { loc?: unknown } }),
+    (r): Outcome => ({ data: r.data }),
+    (e: unknown): Outcome => ({ error: e as Error & { loc?: unknown } }),
   );
   expect(viaExecute.error?.message).toBe(viaEngine.error?.message);
   return viaEngine;
