@@ -185,7 +185,7 @@ function resolveDeps(owner: Scope, slots: unknown[], first: AliasDecl, c: Chain,
 
 function memoOf(owner: Scope, decl: ToolDecl): MemoCache | null {
   if (decl.memo < 0) return null;
-  const memos = owner.run.memos;
+  const memos = (owner.run.memos ??= []);
   return memos[decl.memo] ?? (memos[decl.memo] = createMemoCache());
 }
 
@@ -266,7 +266,7 @@ function call(
 ): unknown {
   if (pipePath !== null) {
     setPath(input, pipePath, pipeValue);
-    return callTool(owner.run.rs, decl.def.binding, input, null);
+    return callTool(owner.run, decl.def.binding, input, null);
   }
-  return callTool(owner.run.rs, decl.def.binding, input, memoOf(owner, decl));
+  return callTool(owner.run, decl.def.binding, input, memoOf(owner, decl));
 }

@@ -12,6 +12,7 @@ import { createTraceCollector } from "../trace.js";
 import type { TraceCollector } from "../trace.js";
 import type { Limits, Logger, ToolContext, ToolFn, ToolTrace, TraceLevel } from "../types.js";
 import type { BatchQueue } from "./batch.js";
+import type { MemoCache } from "./memo.js";
 import type { ToolBinding } from "./call-tool.js";
 
 /** Per-execution state of every tool call. Never shared between executions. */
@@ -25,7 +26,13 @@ export class RunState {
   readonly limits: Limits;
   readonly context: Record<string, unknown>;
   readonly consts: Record<string, unknown>;
-  readonly otel: OtelState | null;
+  /** The operation's input (`with input`). */
+  readonly input: Record<string, unknown>;
+  /** One memo cache per `memoize` declaration, created on first use (R-MEMO-2). */
+  memos: (MemoCache | undefined)[] | null = null;
+  /** Elements mapped so far by all array mappings (D-4 maxOutputElements). */
+  elements = 0;
+  private otelState: OtelState | null | undefined = undefined;
   toolCalls = 0;
   finished = false;
   /** The fatal error that ended the execution, once it has ended that way. */
@@ -58,12 +65,19 @@ export class RunState {
     this.limits = options.limits;
     this.context = options.context;
     this.consts = options.consts;
-    this.otel = otelForRun();
+    this.input = options.input ?? {};
     const signal = options.signal;
     if (signal !== undefined && !signal.aborted) {
       this.onAbort = () => abortInflight(this, signal.reason);
       signal.addEventListener("abort", this.onAbort, { once: true });
     }
+  }
+
+  /** OpenTelemetry state, looked up at the first tool call of the execution (null when idle). */
+  get otel(): OtelState | null {
+    let state = this.otelState;
+    if (state === undefined) state = this.otelState = otelForRun();
+    return state;
   }
 }
 
@@ -75,6 +89,7 @@ export interface RunStateOptions {
   signal?: AbortSignal;
   context: Record<string, unknown>;
   consts: Record<string, unknown>;
+  input?: Record<string, unknown>;
 }
 
 export function createRunState(options: RunStateOptions): RunState {

@@ -9,12 +9,12 @@
  * Promise is created until the final result.
  */
 import { finalizeError, isFatal } from "../errors.js";
-import type { BodyIndex } from "../prepare/scope-index.js";
+import type { BodyIndex, Group } from "../prepare/scope-index.js";
 import type { ExecuteResult, Limits, Logger, TraceLevel } from "../types.js";
 import { createRunState, finishRun, type RunState } from "./call-tool.js";
 import { abortInflight } from "./run-state.js";
 import { assemble, selectGroups } from "./output.js";
-import { Failed, Scope, noop, type Run } from "./scope.js";
+import { Failed, Scope, noop } from "./scope.js";
 
 export interface RunOptions {
   input?: Record<string, unknown>;
@@ -84,7 +84,8 @@ function settle(values: unknown[], rs: RunState): Promise<void> | null {
 
 function firstFailure(values: readonly unknown[]): Failed | null {
   let first: Failed | null = null;
-  for (const v of values) {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     if (!(v instanceof Failed)) continue;
     if (isFatal(v.error)) return v;
     first ??= v;
@@ -96,8 +97,24 @@ function quickly(ps: Promise<unknown>[]): Promise<unknown> {
   return Promise.race([Promise.all(ps), new Promise((resolve) => setTimeout(resolve, 0))]);
 }
 
+function fail(rs: RunState, o: RunOptions, err: unknown): never {
+  const traces = finishRun(rs, err);
+  throw finalizeError(err, { traces, source: o.source, filename: o.filename });
+}
+
+function complete(rs: RunState, o: RunOptions, groups: readonly Group[], spreads: readonly Group[], values: unknown[]): ExecuteResult {
+  const failure = firstFailure(values);
+  if (failure !== null) return fail(rs, o, failure.error);
+  let data: unknown;
+  try {
+    data = assemble(groups, values, spreads, values, 0, groups.length);
+  } catch (e) {
+    return fail(rs, o, e);
+  }
+  return { data, traces: finishRun(rs) };
+}
+
 export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult> {
-  const input = o.input ?? {};
   const context = o.context ?? {};
   const rs = createRunState({
     logger: o.logger,
@@ -107,14 +124,10 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
     signal: o.signal,
     context,
     consts: o.consts,
+    input: o.input,
   });
-  const run: Run = { rs, input, context, memos: [], limits: o.limits, elements: 0 };
   const fields = o.requestedFields && o.requestedFields.length > 0 ? o.requestedFields : null;
-  const root = new Scope(run, null, body, undefined, 0, fields, null);
-  const fail = (err: unknown): never => {
-    const traces = finishRun(rs, err);
-    throw finalizeError(err, { traces, source: o.source, filename: o.filename });
-  };
+  const root = new Scope(rs, null, body, undefined, 0, fields, null);
 
   const critical: unknown[] = [];
   let background: Promise<unknown>[] | null = null;
@@ -131,7 +144,7 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
     }
     if (r instanceof Failed) {
       try {
-        return Promise.resolve(fail(r.error));
+        return Promise.resolve(fail(rs, o, r.error));
       } catch (e) {
         return Promise.reject(e);
       }
@@ -152,28 +165,18 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
     }
   }
 
-  const complete = (): ExecuteResult => {
-    const failure = firstFailure(values);
-    if (failure !== null) return fail(failure.error);
-    let data: unknown;
-    try {
-      data = assemble(groups, values, spreads, values, 0, groups.length);
-    } catch (e) {
-      return fail(e);
-    }
-    return { data, traces: finishRun(rs) };
-  };
   const waiting = settle(values, rs);
   // Fire-and-forget forces that settle quickly are still traced (R-FORCE-3): give them one macrotask.
   if (background !== null) critical.push(quickly(background));
   if (waiting === null && critical.length === 0) {
     try {
-      return Promise.resolve(complete());
+      return Promise.resolve(complete(rs, o, groups, spreads, values));
     } catch (e) {
       return Promise.reject(e);
     }
   }
-  if (critical.length === 0) return waiting!.then(complete);
+  const done = (): ExecuteResult => complete(rs, o, groups, spreads, values);
+  if (critical.length === 0) return waiting!.then(done);
   // Promise.all rejects as soon as a critical force fails (R-EXEC-5); `waiting` never rejects.
-  return Promise.all([waiting, ...critical]).then(complete, (e: unknown) => fail(e));
+  return Promise.all([waiting, ...critical]).then(done, (e: unknown) => fail(rs, o, e));
 }

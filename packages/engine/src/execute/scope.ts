@@ -9,7 +9,6 @@
  * `COMPUTING` sentinel while a value is being produced synchronously, a
  * `Pending` while it is awaited, or a `Failed` carrying the shared error.
  */
-import type { Limits } from "../types.js";
 import type { BodyIndex, DefineDecl } from "../prepare/scope-index.js";
 
 import type { RunState } from "./call-tool.js";
@@ -17,17 +16,8 @@ import type { MemoCache } from "./memo.js";
 
 export type { MemoCache, RunState };
 
-/** Everything one execution shares between its scopes. Never shared between executions. */
-export interface Run {
-  rs: RunState;
-  input: Record<string, unknown>;
-  context: Record<string, unknown>;
-  /** One memo cache per `memoize` declaration, created on first use (R-MEMO-2). */
-  memos: (MemoCache | undefined)[];
-  limits: Limits;
-  /** Elements mapped so far by all array mappings (D-4 maxOutputElements). */
-  elements: number;
-}
+/** Everything one execution shares between its scopes (its RunState). Never shared between executions. */
+export type Run = RunState;
 
 /** A compiled evaluator: returns a value, a Promise of one, or throws. */
 export type Ev = (s: Scope, c: Chain) => unknown;
