@@ -10,6 +10,7 @@ import type { IToken } from "chevrotain";
 import type { BridgeDocument, SourceLocation } from "@bridgekit/engine";
 import { BridgeSyntaxError } from "./errors.js";
 import { getRecoveringParser } from "./grammar.js";
+import { parseCst } from "./fast/parser.js";
 import { setMessageContext } from "./messages.js";
 import { findExcessiveNesting, nestingMessage } from "./limits.js";
 import { lexErrorInfo, syntaxErrorInfo, tokenize, toDocument } from "./parse.js";
@@ -59,15 +60,18 @@ function collect(source: string, options: ParseOptions, out: BridgeDiagnostic[])
     error(nestingMessage(deep), rangeOf({ startLine: deep.startLine!, startColumn: deep.startColumn!, endLine: deep.endLine!, endColumn: deep.endColumn! }));
     return null;
   }
-  const parser = getRecoveringParser();
-  setMessageContext(lexed.tokens, source);
-  parser.input = lexed.tokens;
-  const cst = parser.document();
-  for (const e of parser.errors) {
-    const info = syntaxErrorInfo(e, lexed.tokens);
-    error(info.message, rangeOf(info.loc));
+  let cst = out.length === 0 ? parseCst(lexed.tokens) : undefined;
+  if (!cst) {
+    const parser = getRecoveringParser();
+    setMessageContext(lexed.tokens, source);
+    parser.input = lexed.tokens;
+    cst = parser.document();
+    for (const e of parser.errors) {
+      const info = syntaxErrorInfo(e, lexed.tokens);
+      error(info.message, rangeOf(info.loc));
+    }
+    setMessageContext([], "");
   }
-  setMessageContext([], "");
   if (out.length > 0) return null;
   const ctx = createContext(source, options.filename, true);
   try {

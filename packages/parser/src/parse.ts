@@ -2,7 +2,9 @@
  * `parseBridge`: text → tokens → CST → AST, failing on the first error with
  * a located `BridgeSyntaxError` (api.md). Lexical errors (R-DIAG-1, R-LEX-13)
  * and chevrotain syntax errors are converted here; semantic errors come from
- * the AST builders.
+ * the AST builders. Valid text is lexed and parsed by the hand-written
+ * scanner and parser (`fast/`); chevrotain's lexer and parser are built and
+ * run only for text those reject, so its messages stay the reference.
  */
 import type { ILexingError, IRecognitionException, IToken } from "chevrotain";
 import type { BridgeDocument } from "@bridgekit/engine";
@@ -10,6 +12,8 @@ import { BridgeSyntaxError, pointLoc } from "./errors.js";
 import type { SyntaxErrorLocation } from "./errors.js";
 import { lex } from "./lexer.js";
 import { getParser } from "./grammar.js";
+import { scan } from "./fast/scan.js";
+import { parseCst } from "./fast/parser.js";
 import { setMessageContext } from "./messages.js";
 import { checkSourceSize, findExcessiveNesting, nestingMessage } from "./limits.js";
 import { createContext } from "./to-ast/cst.js";
@@ -45,10 +49,14 @@ export function syntaxErrorInfo(e: IRecognitionException, tokens: IToken[]): { m
   return { message: `Line ${loc.startLine}, column ${loc.startColumn}: ${e.message}`, loc };
 }
 
-/** Lex and check limits; shared with the diagnostics entry point. */
+/**
+ * Lex and check limits; shared with the diagnostics entry point. The
+ * hand-written scanner handles text without lexical errors; the chevrotain
+ * lexer reports and recovers from them.
+ */
 export function tokenize(source: string, filename: string | undefined) {
   checkSourceSize(source, filename);
-  return lex(source);
+  return scan(source) ?? lex(source);
 }
 
 /** Build the AST from a CST; throws `BridgeSyntaxError` for semantic errors. */
@@ -70,14 +78,17 @@ export function parseBridge(source: string, options: ParseOptions = {}): BridgeD
   if (lexed.errors.length > 0) fail(lexErrorInfo(source, lexed.errors[0]!));
   const deep = findExcessiveNesting(lexed.tokens);
   if (deep) fail({ message: nestingMessage(deep), loc: pointLoc(deep.startLine!, deep.startColumn!) });
-  const parser = getParser();
-  setMessageContext(lexed.tokens, source);
-  parser.input = lexed.tokens;
-  const cst = parser.document();
-  const firstError = parser.errors[0];
-  const info = firstError && syntaxErrorInfo(firstError, lexed.tokens);
-  setMessageContext([], "");
-  if (info) fail(info);
+  let cst = parseCst(lexed.tokens);
+  if (!cst) {
+    const parser = getParser();
+    setMessageContext(lexed.tokens, source);
+    parser.input = lexed.tokens;
+    cst = parser.document();
+    const firstError = parser.errors[0];
+    const info = firstError && syntaxErrorInfo(firstError, lexed.tokens);
+    setMessageContext([], "");
+    if (info) fail(info);
+  }
   const ctx = createContext(source, filename);
   return toDocument(ctx, cst, lexed.tokens, (lexed.groups["comments"] ?? []) as IToken[]);
 }
