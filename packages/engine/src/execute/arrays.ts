@@ -11,12 +11,10 @@
  * `break` stops the whole array however long (Q-41 fix); every element is
  * still evaluated, as the reference does (R-ARR-7).
  */
-import { locate } from "../errors.js";
-import type { ArrayPlan, Group, SlotRead } from "../prepare/scope-index.js";
+import type { ArrayPlan, Group } from "../prepare/scope-index.js";
 import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
-import { resolveAlias, resolveTool } from "./instances.js";
+import { WAIT, readLane, readWaiting, resolveLane } from "./lanes.js";
 import { assemble, selectGroups } from "./output.js";
-import { readPath } from "./paths.js";
 import { Scope, Signal, signal, type Chain } from "./scope.js";
 
 /** Maps `src` with `plan` in scope `s`; `fields` are the narrowed patterns of the body (R-FIELDS-3). */
@@ -29,28 +27,6 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   checkLimits(s, n, depth, plan.clauseLoc);
   if (plan.reads !== null) return mapFast(s, fastShape(plan, fields), src, depth, fields);
   return mapGeneral(plan, selectGroups(plan.body.outputs, fields), src, s, c, depth, fields);
-}
-
-/** Marks an element value still waiting for its element's instance (see SlotRead). */
-const WAIT = { wait: true } as const;
-
-/** Reads a slot-read field from the value of its instance, as the compiled reference would. */
-function readLane(lane: SlotRead, v: unknown): unknown {
-  const segs = lane.segs;
-  if (segs.length === 0) return typeof v === "function" ? undefined : v;
-  if (v instanceof Signal && lane.decl.kind === "alias") return v;
-  try {
-    return readPath(v, segs);
-  } catch (e) {
-    throw locate(e, lane.loc);
-  }
-}
-
-/** Fills the element's waiting fields, in field order, from their instance's value. */
-function readWaiting(vals: unknown[], base: number, groups: readonly Group[], lanes: (SlotRead | null)[], p: Promise<unknown>): Promise<void> {
-  return p.then((x) => {
-    for (let j = 0; j < groups.length; j++) if (vals[base + j] === WAIT) vals[base + j] = readLane(lanes[groups[j]!.index]!, x);
-  });
 }
 
 /**
@@ -69,7 +45,6 @@ function mapGeneral(
 ): unknown {
   const body = plan.body;
   const spreads = body.spreads;
-  const lanes = plan.lanes;
   const n = src.length;
   const G = groups.length;
   const W = G + spreads.length;
@@ -86,15 +61,14 @@ function mapGeneral(
     for (let j = 0; j < W; j++) {
       let v: unknown;
       try {
-        const lane = j < G && lanes !== null ? lanes[groups[j]!.index]! : null;
+        const lane = j < G ? groups[j]!.lane : null;
         if (lane !== null) {
-          const d = lane.decl;
-          v = d.kind === "alias" ? resolveAlias(es, d, c, lane.loc) : resolveTool(es, d, c, lane.loc);
+          v = resolveLane(es, lane, c);
           if (v instanceof Promise) {
             if (wait === null) {
               wait = v;
               open = true;
-              (pending ??= []).push(readWaiting(vals, base, groups, lanes!, v));
+              (pending ??= []).push(readWaiting(vals, base, groups, v));
               (at ??= []).push(-1);
             }
             if (open && v === wait) {

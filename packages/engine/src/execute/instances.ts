@@ -13,6 +13,7 @@
 import { BridgePanicError, locate, type Loc } from "../errors.js";
 import type { AliasDecl, Group, ToolDecl } from "../prepare/scope-index.js";
 import { callTool } from "./call-tool.js";
+import { collectGroups } from "./lanes.js";
 import { createMemoCache } from "./memo.js";
 import { collect, writeGroups } from "./output.js";
 import { setPath } from "./paths.js";
@@ -234,7 +235,7 @@ function callerPhase(
 ): unknown {
   const groups = decl.inputs;
   if (groups.length === 0) return call(owner, decl, input, pipePath, pipeValue);
-  const values = collect(groups, (g) => g.ev(owner, c));
+  const values = collectGroups(groups, owner, c);
   if (values instanceof Promise) {
     // A manual deferred instead of returning the call's Promise from a then
     // callback: that would cost two extra microtask hops per tool.

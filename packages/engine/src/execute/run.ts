@@ -37,8 +37,12 @@ function onFatal(rs: RunState, e: unknown): void {
   abortInflight(rs, e);
 }
 
-/** Replaces promises in `values` by their outcome once all have settled. */
-function settle(values: unknown[], rs: RunState): Promise<void> | null {
+/**
+ * Replaces promises in `values` by their outcome once all have settled, then
+ * runs `then` (its result or failure settles the returned Promise). Null when
+ * nothing is pending.
+ */
+function settle<T>(values: unknown[], rs: RunState, then: () => T): Promise<T> | null {
   let count = 0;
   let only = -1;
   for (let k = 0; k < values.length; k++) {
@@ -54,32 +58,38 @@ function settle(values: unknown[], rs: RunState): Promise<void> | null {
     return (values[only] as Promise<unknown>).then(
       (x: unknown) => {
         values[only] = x;
+        return then();
       },
       (e: unknown) => {
         values[only] = new Failed(e);
+        return then();
       },
     );
   }
-  let done: () => void = noop;
-  const wait = new Promise<void>((resolve) => {
-    done = resolve;
+  return new Promise<T>((resolve, reject) => {
+    const last = (): void => {
+      try {
+        resolve(then());
+      } catch (e) {
+        reject(e);
+      }
+    };
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      if (!(v instanceof Promise)) continue;
+      v.then(
+        (x: unknown) => {
+          values[k] = x;
+          if (--count === 0) last();
+        },
+        (e: unknown) => {
+          values[k] = new Failed(e);
+          onFatal(rs, e);
+          if (--count === 0) last();
+        },
+      );
+    }
   });
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (!(v instanceof Promise)) continue;
-    v.then(
-      (x: unknown) => {
-        values[k] = x;
-        if (--count === 0) done();
-      },
-      (e: unknown) => {
-        values[k] = new Failed(e);
-        onFatal(rs, e);
-        if (--count === 0) done();
-      },
-    );
-  }
-  return wait;
 }
 
 function firstFailure(values: readonly unknown[]): Failed | null {
@@ -165,18 +175,21 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
     }
   }
 
-  const waiting = settle(values, rs);
   // Fire-and-forget forces that settle quickly are still traced (R-FORCE-3): give them one macrotask.
   if (background !== null) critical.push(quickly(background));
-  if (waiting === null && critical.length === 0) {
+  if (critical.length === 0) {
+    const result = settle(values, rs, () => complete(rs, o, groups, spreads, values));
+    if (result !== null) return result;
     try {
       return Promise.resolve(complete(rs, o, groups, spreads, values));
     } catch (e) {
       return Promise.reject(e);
     }
   }
-  const done = (): ExecuteResult => complete(rs, o, groups, spreads, values);
-  if (critical.length === 0) return waiting!.then(done);
+  const waiting = settle(values, rs, noop) ?? Promise.resolve();
   // Promise.all rejects as soon as a critical force fails (R-EXEC-5); `waiting` never rejects.
-  return Promise.all([waiting, ...critical]).then(done, (e: unknown) => fail(rs, o, e));
+  return Promise.all([waiting, ...critical]).then(
+    () => complete(rs, o, groups, spreads, values),
+    (e: unknown) => fail(rs, o, e),
+  );
 }

@@ -40,7 +40,8 @@ class Collector {
     for (const { path, wires } of this.groups.values()) {
       const unsafe = path.find(isUnsafeKey);
       const ev = unsafe !== undefined ? failing(`Unsafe assignment key: ${unsafe}`) : compileGroup(wires, inputRule);
-      groups.push({ path, key: path.join("."), ev, wires, index: groups.length, spread: false });
+      const lane = unsafe === undefined && wires.length === 1 ? (wires[0]!.slot ?? null) : null;
+      groups.push({ path, key: path.join("."), ev, wires, index: groups.length, spread: false, lane });
     }
     const spreads = this.spreads.map(({ path, ev }, index): Group => {
       const unsafe = path.find(isUnsafeKey);
@@ -51,6 +52,7 @@ class Collector {
         wires: [],
         index,
         spread: true,
+        lane: null,
       };
     });
     return { groups, spreads };
@@ -174,18 +176,28 @@ function pullWire(st: PullWire, t: Resolved, b: BodyCtx): WireInfo {
   const ev = compileChain(st.chain, ctx);
   const cost = costOf(st.chain.head, ctx);
   const element = t.field && b.body.kind === "array";
-  return { ev, cost, plain: element ? plainRead(st, b) : null, slot: element ? slotRead(st, b) : null };
+  const input = !t.field && t.sink !== b.self;
+  return {
+    ev,
+    cost,
+    plain: element ? plainRead(st, b) : null,
+    slot: element || input ? slotRead(st, b, element) : null,
+  };
 }
 
-/** Recognises `.f <- h.path` where `h` is an alias or tool declared in this array body. */
-function slotRead(st: PullWire, b: BodyCtx): SlotRead | null {
+/**
+ * Recognises `x <- h.path` where `h` is an alias or tool instance (declared in
+ * this body when `own`, as element fields need).
+ */
+function slotRead(st: PullWire, b: BodyCtx, own: boolean): SlotRead | null {
   const chain = st.chain;
   if (chain.fallbacks.length > 0 || chain.catch) return null;
   const head = chain.head;
   if (head.kind !== "Ref" || head.path.some((p) => p.safe)) return null;
   const bind = lookup(b.body, head.root);
-  if (bind === undefined || bind.body !== b.body || (bind.kind !== "alias" && bind.kind !== "tool")) return null;
-  return { decl: bind.decl, segs: toSegs(head.path), loc: toLoc(head.loc) };
+  if (bind === undefined || (bind.kind !== "alias" && bind.kind !== "tool")) return null;
+  if (own && bind.body !== b.body) return null;
+  return { decl: bind.decl, up: b.body.level - bind.body.level, segs: toSegs(head.path), loc: toLoc(head.loc) };
 }
 
 /** Recognises `.f <- it.path` and `.f <- it.path[] as x { fast body }` on the body's own iterator. */

@@ -8,7 +8,7 @@
 import type { Loc } from "../errors.js";
 import { buildShape } from "../execute/arrays-fast.js";
 import { isUnsafeKey } from "../execute/paths.js";
-import type { ArrayPlan, BodyIndex, FastRead, SlotRead } from "./scope-index.js";
+import type { ArrayPlan, BodyIndex, FastRead } from "./scope-index.js";
 
 export function buildPlan(body: BodyIndex, clauseLoc: Loc | undefined): ArrayPlan {
   let reads: FastRead[] | null = null;
@@ -23,12 +23,5 @@ export function buildPlan(body: BodyIndex, clauseLoc: Loc | undefined): ArrayPla
       reads.push(w.plain);
     }
   }
-  let lanes: (SlotRead | null)[] | null = null;
-  if (reads === null) {
-    const found = body.outputs.map((g) =>
-      g.wires.length === 1 && !g.path.some(isUnsafeKey) ? (g.wires[0]!.slot ?? null) : null,
-    );
-    if (found.some((l) => l !== null)) lanes = found;
-  }
-  return { body, reads, clauseLoc, lanes, shape: reads === null ? null : buildShape(body.outputs, reads) };
+  return { body, reads, clauseLoc, shape: reads === null ? null : buildShape(body.outputs, reads) };
 }

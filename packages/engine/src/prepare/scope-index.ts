@@ -28,6 +28,8 @@ export interface Group {
   index: number;
   /** A spread (`... <- src`) merging into the object at `path` rather than a field write. */
   spread: boolean;
+  /** Set when the group is one plain read of an alias or tool instance (see execute/lanes.ts). */
+  lane: SlotRead | null;
 }
 
 /** Compile-time description of one wire in a group. */
@@ -36,18 +38,15 @@ export interface WireInfo {
   cost: number;
   /** Set when the wire is a plain read of the body's own iterator (array fast path). */
   plain: FastRead | null;
-  /** Set when the wire is a plain read of an alias or tool declared in the same array body. */
+  /** Set when the wire is a plain read of an alias or tool instance (element fields: of the element's own). */
   slot?: SlotRead | null;
 }
 
-/**
- * An element field of the general array path that reads an alias or tool of
- * its own element scope (`.a <- resp.a`): the element awaits the instance
- * once and reads every such field from its value (one Promise per element,
- * not one per field).
- */
+/** A plain strict read of an alias or tool instance: a lane (execute/lanes.ts). */
 export interface SlotRead {
   decl: AliasDecl | ToolDecl;
+  /** Lexical levels from the reading scope up to the instance's owner. */
+  up: number;
   segs: Seg[];
   loc: Loc | undefined;
 }
@@ -139,8 +138,6 @@ export interface ArrayPlan {
   /** One fast read per element group when every group is plain (sync loop), else null. */
   reads: FastRead[] | null;
   clauseLoc: Loc | undefined;
-  /** General path: the slot read of each element group (by group index), null when none is one. */
-  lanes: (SlotRead | null)[] | null;
   /** Loop shape of the unnarrowed fast body (null when `reads` is). */
   shape: FastShape | null;
 }

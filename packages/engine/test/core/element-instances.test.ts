@@ -157,3 +157,75 @@ describe("element fields reading their element's instances", () => {
     expect(r.data).toEqual(items.map((it) => ({ a: it.id, b: it.name })));
   });
 });
+
+async function runText(text: string, tools: Record<string, unknown>): Promise<Outcome> {
+  const doc = parseBridge(text);
+  const prepared = createEngine({ tools: tools as never }).prepare(doc);
+  return prepared.execute({ operation: "Query.q" }).then(
+    (r): Outcome => ({ data: r.data }),
+    (e: unknown): Outcome => ({ error: e as Error & { loc?: unknown } }),
+  );
+}
+
+describe("tool inputs reading one instance several times", () => {
+  const a = async () => ({ lat: 1, lon: 2, deep: { v: 3 }, none: null });
+  const echo = async (p: unknown) => p;
+
+  it("builds the input from several paths of one pending tool, in wire order", async () => {
+    const r = await runText(
+      `version 1.5
+bridge Query.q {
+  with a
+  with echo as b
+  with output as o
+  b.x <- a.lat
+  b.y <- a.lon
+  b.z <- a.deep.v
+  b.w <- a.lat || 9
+  b.all <- a.deep
+  o <- b
+}`,
+      { a, echo },
+    );
+    expect(r.data).toEqual({ x: 1, y: 2, z: 3, w: 1, all: { v: 3 } });
+  });
+
+  it("locates a strict path failure of one input wire at its reference", async () => {
+    const r = await runText(
+      `version 1.5
+bridge Query.q {
+  with a
+  with echo as b
+  with output as o
+  b.x <- a.lat
+  b.y <- a.none.v
+  o.v <- b.x
+}`,
+      { a, echo },
+    );
+    expect(r.error?.message).toContain("Cannot read properties of null (reading 'v')");
+    expect(r.error?.loc).toEqual({ startLine: 7, startColumn: 10, endLine: 7, endColumn: 17 });
+  });
+
+  it("reads an outer tool from an element's tool input", async () => {
+    const r = await runText(
+      `version 1.5
+bridge Query.q {
+  with a
+  with output as o
+  o <- a.list[] as it {
+    with echo as e
+    e.n <- it
+    e.lat <- a.lat
+    e.lon <- a.lon
+    .v <- e
+  }
+}`,
+      { a: async () => ({ lat: 1, lon: 2, list: [7, 8] }), echo },
+    );
+    expect(r.data).toEqual([
+      { v: { n: 7, lat: 1, lon: 2 } },
+      { v: { n: 8, lat: 1, lon: 2 } },
+    ]);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Lanes: a field or tool-input group that is a plain strict read of an alias
+ * or tool instance (`.a <- resp.a`, `svcB.x <- svcA.lat`). Groups reading the
+ * same pending instance one after another wait on it once (one `then`, not
+ * one per group) and read their paths from its value, with the results,
+ * errors and locations each group would have produced on its own.
+ */
+import { locate } from "../errors.js";
+import type { Group, SlotRead } from "../prepare/scope-index.js";
+import { resolveAlias, resolveTool } from "./instances.js";
+import { readPath } from "./paths.js";
+import { Signal, scopeUp, type Chain, type Scope } from "./scope.js";
+
+/** Marks a value still waiting for the shared instance. */
+export const WAIT = { wait: true } as const;
+
+/** The instance value of a lane (or a Promise of it); throws what the instance failed with. */
+export function resolveLane(s: Scope, lane: SlotRead, c: Chain): unknown {
+  const owner = lane.up === 0 ? s : scopeUp(s, lane.up);
+  const d = lane.decl;
+  return d.kind === "alias" ? resolveAlias(owner, d, c, lane.loc) : resolveTool(owner, d, c, lane.loc);
+}
+
+/** Reads a lane's path from its instance value, as the compiled reference would. */
+export function readLane(lane: SlotRead, v: unknown): unknown {
+  const segs = lane.segs;
+  if (segs.length === 0) return typeof v === "function" ? undefined : v;
+  if (v instanceof Signal && lane.decl.kind === "alias") return v;
+  try {
+    return readPath(v, segs);
+  } catch (e) {
+    throw locate(e, lane.loc);
+  }
+}
+
+/** Once `p` settles, replaces the WAIT entries of `groups` in `vals` (from `base`), in group order. */
+export function readWaiting(vals: unknown[], base: number, groups: readonly Group[], p: Promise<unknown>): Promise<void> {
+  return p.then((x) => {
+    for (let j = 0; j < groups.length; j++) if (vals[base + j] === WAIT) vals[base + j] = readLane(groups[j]!.lane!, x);
+  });
+}
+
+function ignoreValue(v: unknown): void {
+  if (v instanceof Promise) v.then(undefined, () => undefined);
+}
+
+/**
+ * Evaluates `groups` in `s` (values, or one Promise of all of them), like
+ * `collect` in output.ts but with lanes: consecutive lanes on the same
+ * pending instance wait on it once. Used for tool inputs (R-EXEC-4).
+ */
+export function collectGroups(groups: readonly Group[], s: Scope, c: Chain): unknown[] | Promise<unknown[]> {
+  const n = groups.length;
+  const out = new Array<unknown>(n);
+  let pending = 0;
+  let last = -1;
+  let wait: Promise<unknown> | null = null;
+  let waited: Promise<unknown[]> | null = null;
+  let open = false;
+  for (let k = 0; k < n; k++) {
+    const g = groups[k]!;
+    let v: unknown;
+    try {
+      const lane = g.lane;
+      if (lane !== null) {
+        v = resolveLane(s, lane, c);
+        if (v instanceof Promise) {
+          if (wait === null) {
+            wait = v;
+            open = true;
+            // Attached now, so its reaction keeps the place the first lane's read would have had.
+            waited = v.then((x) => {
+              for (let j = 0; j < n; j++) if (out[j] === WAIT) out[j] = readLane(groups[j]!.lane!, x);
+              return out;
+            });
+          }
+          if (open && v === wait) {
+            out[k] = WAIT;
+            continue;
+          }
+          v = v.then((x) => readLane(lane, x));
+        } else v = readLane(lane, v);
+      } else v = g.ev(s, c);
+    } catch (e) {
+      if (pending > 0) for (let j = 0; j < k; j++) ignoreValue(out[j]);
+      ignoreValue(waited);
+      throw e;
+    }
+    open = false;
+    if (v instanceof Promise) {
+      pending++;
+      last = k;
+    }
+    out[k] = v;
+  }
+  if (waited !== null) return pending === 0 ? waited : joinWaited(waited, out);
+  if (pending === 0) return out;
+  if (pending === 1) {
+    // One pending value: a single then is cheaper than Promise.all.
+    return (out[last] as Promise<unknown>).then((x) => {
+      out[last] = x;
+      return out;
+    });
+  }
+  return Promise.all(out);
+}
+
+function joinWaited(waited: Promise<unknown[]>, out: unknown[]): Promise<unknown[]> {
+  const ps: Promise<unknown>[] = [waited];
+  const at: number[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const v = out[k];
+    if (v instanceof Promise) {
+      ps.push(v);
+      at.push(k);
+    }
+  }
+  return Promise.all(ps).then((res) => {
+    for (let i = 0; i < at.length; i++) out[at[i]!] = res[i + 1];
+    return out;
+  });
+}
