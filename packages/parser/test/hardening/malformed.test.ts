@@ -42,7 +42,11 @@ function check(c: MalformedCase): void {
     throw new Error(`expected a BridgeSyntaxError, got ${err === undefined ? "a document" : String(err)}`);
   }
   expect(err.name).toBe("BridgeSyntaxError");
-  const message = c.kind === "syntactic" ? err.message.slice(0, c.message.length) : err.message;
+  // Syntax messages are compared by their author-facing head; messages that
+  // quote the runtime's JSON parser (expected text ending in ":") only up to
+  // that quote, since V8 words JSON errors differently across Node versions.
+  const prefixOnly = c.kind === "syntactic" || c.message.endsWith(":");
+  const message = prefixOnly ? err.message.slice(0, c.message.length) : err.message;
   expect({ line: err.line, column: err.column, message }).toEqual({ line: c.line, column: c.column, message: c.message });
   expect({ line: err.loc.startLine, column: err.loc.startColumn }).toEqual({ line: c.line, column: c.column });
   const { diagnostics } = parseBridgeDiagnostics(source);
