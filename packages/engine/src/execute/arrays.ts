@@ -11,7 +11,8 @@
  * `break` stops the whole array however long (Q-41 fix); every element is
  * still evaluated, as the reference does (R-ARR-7).
  */
-import type { ArrayPlan, Group } from "../prepare/scope-index.js";
+import { locate, type Loc } from "../errors.js";
+import type { AliasDecl, ArrayPlan, Group, SlotRead } from "../prepare/scope-index.js";
 import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
 import { WAIT, readLane, readWaiting, resolveLane } from "./lanes.js";
 import { assemble, selectGroups } from "./output.js";
@@ -27,6 +28,31 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   checkLimits(s, n, depth, plan.clauseLoc);
   if (plan.reads !== null) return mapFast(s, fastShape(plan, fields), src, depth, fields);
   return mapGeneral(plan, selectGroups(plan.body.outputs, fields), src, s, c, depth, fields);
+}
+
+/** Evaluates the alias of a direct lane as resolveAlias would, without a slot. */
+function evaluateDirect(es: Scope, lane: SlotRead, c: Chain): unknown {
+  try {
+    return (lane.decl as AliasDecl).ev(es, c);
+  } catch (e) {
+    throw locate(e, lane.loc);
+  }
+}
+
+/** Where an asynchronous failure of a direct lane's alias is located (resolveAlias: the pipe heading it, else the reader). */
+function directLoc(lane: SlotRead): Loc | undefined {
+  return (lane.decl as AliasDecl).errLoc ?? lane.loc;
+}
+
+/** A direct lane outside the element's shared wait: its own `then`, failures located as resolveAlias would. */
+function readDirectLater(lane: SlotRead, p: Promise<unknown>): Promise<unknown> {
+  const loc = directLoc(lane);
+  return p.then(
+    (x) => readLane(lane, x),
+    (e: unknown) => {
+      throw locate(e, loc);
+    },
+  );
 }
 
 /**
@@ -58,24 +84,27 @@ function mapGeneral(
     // The instance the element's run of consecutive slot-read fields waits on.
     let wait: Promise<unknown> | null = null;
     let open = false;
+    // The value of the alias read only by direct lanes (evaluated once, no slot).
+    let direct: unknown = WAIT;
     for (let j = 0; j < W; j++) {
       let v: unknown;
       try {
         const lane = j < G ? groups[j]!.lane : null;
         if (lane !== null) {
-          v = resolveLane(es, lane, c);
+          if (!lane.direct) v = resolveLane(es, lane, c);
+          else v = direct === WAIT ? (direct = evaluateDirect(es, lane, c)) : direct;
           if (v instanceof Promise) {
             if (wait === null) {
               wait = v;
               open = true;
-              (pending ??= []).push(readWaiting(vals, base, groups, v));
+              (pending ??= []).push(readWaiting(vals, base, groups, v, lane.direct ? directLoc(lane) : null));
               (at ??= []).push(-1);
             }
             if (open && v === wait) {
               vals[base + j] = WAIT;
               continue;
             }
-            v = v.then((x) => readLane(lane, x));
+            v = lane.direct ? readDirectLater(lane, v) : v.then((x) => readLane(lane, x));
           } else v = readLane(lane, v);
         } else v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
       } catch (e) {

@@ -5,7 +5,7 @@
  * one per group) and read their paths from its value, with the results,
  * errors and locations each group would have produced on its own.
  */
-import { locate } from "../errors.js";
+import { locate, type Loc } from "../errors.js";
 import type { Group, SlotRead } from "../prepare/scope-index.js";
 import { resolveAlias, resolveTool } from "./instances.js";
 import { readPath } from "./paths.js";
@@ -33,10 +33,24 @@ export function readLane(lane: SlotRead, v: unknown): unknown {
   }
 }
 
-/** Once `p` settles, replaces the WAIT entries of `groups` in `vals` (from `base`), in group order. */
-export function readWaiting(vals: unknown[], base: number, groups: readonly Group[], p: Promise<unknown>): Promise<void> {
-  return p.then((x) => {
+/**
+ * Once `p` settles, replaces the WAIT entries of `groups` in `vals` (from
+ * `base`), in group order. A rejection is located at `loc` unless `loc` is
+ * null (slot values are located already).
+ */
+export function readWaiting(
+  vals: unknown[],
+  base: number,
+  groups: readonly Group[],
+  p: Promise<unknown>,
+  loc: Loc | undefined | null,
+): Promise<void> {
+  const fill = (x: unknown): void => {
     for (let j = 0; j < groups.length; j++) if (vals[base + j] === WAIT) vals[base + j] = readLane(groups[j]!.lane!, x);
+  };
+  if (loc === null) return p.then(fill);
+  return p.then(fill, (e: unknown) => {
+    throw locate(e, loc);
   });
 }
 

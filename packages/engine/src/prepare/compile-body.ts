@@ -197,7 +197,7 @@ function slotRead(st: PullWire, b: BodyCtx, own: boolean): SlotRead | null {
   const bind = lookup(b.body, head.root);
   if (bind === undefined || (bind.kind !== "alias" && bind.kind !== "tool")) return null;
   if (own && bind.body !== b.body) return null;
-  return { decl: bind.decl, up: b.body.level - bind.body.level, segs: toSegs(head.path), loc: toLoc(head.loc) };
+  return { decl: bind.decl, up: b.body.level - bind.body.level, segs: toSegs(head.path), loc: toLoc(head.loc), direct: false };
 }
 
 /** Recognises `.f <- it.path` and `.f <- it.path[] as x { fast body }` on the body's own iterator. */
@@ -235,7 +235,7 @@ function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): vo
     existing.decl.depLoc = depLoc;
     return;
   }
-  const decl: AliasDecl = { kind: "alias", slot: b.body.nslots++, name: st.name, ev, errLoc, dep, depLoc };
+  const decl: AliasDecl = { kind: "alias", slot: b.body.nslots++, name: st.name, ev, errLoc, dep, depLoc, refs: 0 };
   b.body.names.set(st.name, { kind: "alias", body: b.body, decl });
 }
 
@@ -248,6 +248,7 @@ function declareForce(st: Extract<Statement, { kind: "Force" }>, b: BodyCtx): vo
     ev = (s, c) => resolveTool(s, decl, c, undefined);
   } else if (bind?.kind === "alias") {
     const decl = bind.decl;
+    decl.refs++;
     ev = (s, c) => resolveAlias(s, decl, c, undefined);
   } else {
     ev = failing(`Tool "_.${st.handle}" not found in any scope`);

@@ -72,6 +72,7 @@ function compileRoot(ref: RefExpr, b: Binding, ctx: Ctx, loc: Loc | undefined): 
     }
     case "alias": {
       const decl = b.decl;
+      decl.refs++;
       return (s, c) => resolveAlias(scopeUp(s, up), decl, c, loc);
     }
     default:

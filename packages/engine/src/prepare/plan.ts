@@ -23,5 +23,31 @@ export function buildPlan(body: BodyIndex, clauseLoc: Loc | undefined): ArrayPla
       reads.push(w.plain);
     }
   }
+  if (reads === null) markDirectLanes(body);
   return { body, reads, clauseLoc, shape: reads === null ? null : buildShape(body.outputs, reads) };
+}
+
+/**
+ * Marks element lanes whose alias nothing else reads: every compiled read of
+ * the alias is one of these lanes, they are consecutive element fields, and
+ * the alias reads no other alias first. The element then evaluates the alias
+ * once for them, without its slot (execute/arrays.ts).
+ */
+function markDirectLanes(body: BodyIndex): void {
+  const outputs = body.outputs;
+  for (const bind of body.names.values()) {
+    if (bind.kind !== "alias" || bind.body !== body || bind.decl.dep !== null) continue;
+    const decl = bind.decl;
+    let first = -1;
+    let count = 0;
+    for (let j = 0; j < outputs.length; j++) {
+      if (outputs[j]!.lane?.decl !== decl) continue;
+      if (first < 0) first = j;
+      count++;
+    }
+    if (count === 0 || count !== decl.refs) continue;
+    let run = true;
+    for (let j = first; j < first + count; j++) if (outputs[j]!.lane?.decl !== decl) run = false;
+    if (run) for (let j = first; j < first + count; j++) outputs[j]!.lane!.direct = true;
+  }
 }

@@ -49,6 +49,12 @@ export interface SlotRead {
   up: number;
   segs: Seg[];
   loc: Loc | undefined;
+  /**
+   * Element lanes only: every read of the alias is a lane of one run of
+   * consecutive element fields, so the element evaluates it directly, without
+   * its slot (set by buildPlan).
+   */
+  direct: boolean;
 }
 
 /**
@@ -119,6 +125,8 @@ export interface AliasDecl {
   /** The alias of the same body that this alias's primary reads (always evaluated first), and that read's span. */
   dep: AliasDecl | null;
   depLoc: Loc | undefined;
+  /** Compiled reads of this alias (references and forces), counted at prepare time. */
+  refs: number;
 }
 
 export type Binding =

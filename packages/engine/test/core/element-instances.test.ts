@@ -229,3 +229,64 @@ bridge Query.q {
     ]);
   });
 });
+
+describe("element aliases read only by their fields", () => {
+  const two = [
+    { id: 1, name: "a" },
+    { id: 2, name: "b" },
+  ];
+  const down = async (p: { in: { id: number } }) => {
+    throw new Error(`down ${p.in.id}`);
+  };
+  const ok = async (p: { in: { id: number; name: string } }) => ({ a: p.in.id, b: p.in.name });
+  const text = (body: string) => `version 1.5
+bridge Query.q {
+  with api
+  with enrich
+  with other
+  with output as o
+  o <- api.items[] as it {
+${body}
+  }
+}`;
+  const afterOther = `    with other as x
+    x.in <- it
+    alias resp <- enrich:it
+    .x <- x.a
+    .a <- resp.a
+    .b <- resp.b`;
+
+  it("locates a failure of the alias at its pipe when another instance is awaited first", async () => {
+    const r = await runText(text(afterOther), { api: async () => ({ items: two }), enrich: down, other: ok });
+    expect(r.error?.message).toBe("down 1");
+    expect(r.error?.loc).toEqual({ startLine: 10, startColumn: 19, endLine: 10, endColumn: 27 });
+  });
+
+  it("reports the other instance's failure at its field when it fails", async () => {
+    const r = await runText(text(afterOther), { api: async () => ({ items: two }), enrich: ok, other: down });
+    expect(r.error?.message).toBe("down 1");
+    expect(r.error?.loc).toEqual({ startLine: 11, startColumn: 11, endLine: 11, endColumn: 13 });
+  });
+
+  it("locates a synchronous failure of the alias at its pipe", async () => {
+    const sync = (p: { in: { id: number } }) => {
+      throw new Error(`sync ${p.in.id}`);
+    };
+    const r = await runText(
+      text(`    alias resp <- enrich:it
+    .a <- resp.a
+    .b <- resp.b`),
+      { api: async () => ({ items: two }), enrich: sync, other: ok },
+    );
+    expect(r.error?.message).toBe("sync 1");
+    expect(r.error?.loc).toEqual({ startLine: 8, startColumn: 19, endLine: 8, endColumn: 27 });
+  });
+
+  it("maps the fields when the alias succeeds", async () => {
+    const r = await runText(text(afterOther), { api: async () => ({ items: two }), enrich: ok, other: ok });
+    expect(r.data).toEqual([
+      { x: 1, a: 1, b: "a" },
+      { x: 2, a: 2, b: "b" },
+    ]);
+  });
+});
