@@ -35,8 +35,13 @@ const EOF_TOKEN = { tokenTypeIdx: -1, startOffset: NaN, startLine: NaN, endLine:
 
 export class Cursor {
   protected pos = 0;
+  protected tokens: IToken[] = [];
 
-  constructor(protected readonly tokens: IToken[]) {}
+  /** Start on a new token list. */
+  reset(tokens: IToken[]): void {
+    this.tokens = tokens;
+    this.pos = 0;
+  }
 
   /** The k-th next token (1 = next), or an end-of-input token. */
   protected la(k: number): IToken {

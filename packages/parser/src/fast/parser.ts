@@ -263,14 +263,23 @@ class StatementParser extends ExpressionParser {
   }
 }
 
+/**
+ * One parser for every call: optimised code embeds the parser's hidden class
+ * only weakly, so with short-lived parsers each full GC (when no parser is
+ * alive) would throw that code away.
+ */
+const parser = new StatementParser();
+
 /** The CST of `tokens` as chevrotain's `document` rule builds it, or `undefined` if the tokens are not a valid document. */
 export function parseCst(tokens: IToken[]): CstNode | undefined {
-  const p = new StatementParser(tokens);
+  parser.reset(tokens);
   try {
-    const cst = p.document();
-    return p.done ? cst : undefined;
+    const cst = parser.document();
+    return parser.done ? cst : undefined;
   } catch (e) {
     if (e === MISMATCH) return undefined;
     throw e;
+  } finally {
+    parser.reset([]);
   }
 }

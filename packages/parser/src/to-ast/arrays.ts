@@ -8,7 +8,7 @@ import type { CstNode } from "chevrotain";
 import type { ArrayMapExpr, ArrayStatement, Expr, WithStatement } from "@bridgekit/engine";
 import { items, nodeLoc, spanLoc, tok } from "./cst.js";
 import type { Env } from "./scope.js";
-import { Scope } from "./scope.js";
+import { createScope } from "./scope.js";
 import { buildAlias, buildScopeLine, buildSpread, buildWire, buildWith, declareWiths } from "./body.js";
 
 const NO_NESTED_MAPPING = "an input wire of a loop-scoped handle cannot map an array (R-ARR-5)";
@@ -16,7 +16,7 @@ const NO_NESTED_MAPPING = "an input wire of a loop-scoped handle cannot map an a
 /** `mapping = "[" , "]" , "as" , name , "{" , { arrayLine } , "}"` applied to `source`. */
 export function buildMapping(env: Env, source: Expr, n: CstNode): ArrayMapExpr {
   const iterator = tok(n, "Name")!.image;
-  const scope = new Scope(env.scope, "array", env.scope.block, env.scope.blockStart);
+  const scope = createScope(env.scope, "array", env.scope.block, env.scope.blockStart);
   const inner: Env = { ctx: env.ctx, scope };
   const lines = items(n, ["alias", "withDecl", "spread", "scopeLine", "wire"]);
   const withs = new Map<CstNode, WithStatement>();

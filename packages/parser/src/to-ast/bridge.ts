@@ -7,14 +7,14 @@ import type { CstNode } from "chevrotain";
 import type { BodyStatement, BridgeBlock, WithStatement } from "@bridgekit/engine";
 import type { BuildContext } from "./cst.js";
 import { items, nodeLoc, sub, tok } from "./cst.js";
-import { Scope } from "./scope.js";
+import { createScope } from "./scope.js";
 import type { Env } from "./scope.js";
 import { buildAlias, buildForce, buildWire, buildWith, declareWiths } from "./body.js";
 import { dottedText } from "./paths.js";
 
 /** Build `{ bodyLine }` of a bridge or define in a fresh scope. */
 export function buildBody(ctx: BuildContext, block: "bridge" | "define", blockStart: number, n: CstNode): BodyStatement[] {
-  const env: Env = { ctx, scope: new Scope(null, block, block, blockStart) };
+  const env: Env = { ctx, scope: createScope(null, block, block, blockStart) };
   const lines = items(n, ["withDecl", "force", "alias", "wire"]);
   const withs = new Map<CstNode, WithStatement>();
   for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(env, node));

@@ -20,37 +20,45 @@ export interface Binding {
   fromWith: boolean;
 }
 
-export class Scope {
-  readonly names = new Map<string, Binding>();
+/**
+ * One body's names. Scopes are plain objects made by `createScope`, not
+ * class instances: optimised code refers to the hidden class of its objects
+ * only weakly, and the hidden class a constructor's instances end up with
+ * is collected by a full GC that finds none alive (between two parses),
+ * discarding every function compiled against it. An object literal's
+ * hidden class is held by the literal itself.
+ */
+export interface Scope {
+  readonly parent: Scope | null;
+  readonly body: BodyKind;
+  /** the enclosing top-level block kind (bridge, define or tool). */
+  readonly block: "bridge" | "define" | "tool";
+  /** start offset of the enclosing top-level block (R-DEF-2 source order). */
+  readonly blockStart: number;
+  readonly names: Map<string, Binding>;
   readonly arrayDepth: number;
+}
 
-  constructor(
-    readonly parent: Scope | null,
-    readonly body: BodyKind,
-    /** the enclosing top-level block kind (bridge, define or tool). */
-    readonly block: "bridge" | "define" | "tool",
-    /** start offset of the enclosing top-level block (R-DEF-2 source order). */
-    readonly blockStart: number,
-  ) {
-    this.arrayDepth = parent ? parent.arrayDepth + (body === "array" ? 1 : 0) : 0;
-  }
+export function createScope(parent: Scope | null, body: BodyKind, block: Scope["block"], blockStart: number): Scope {
+  const arrayDepth = parent ? parent.arrayDepth + (body === "array" ? 1 : 0) : 0;
+  return { parent, body, block, blockStart, names: new Map<string, Binding>(), arrayDepth };
+}
 
-  /** Resolve a name; `aliasOffset` limits this array body's `with`s to those declared before it (Q-39). */
-  lookup(name: string, aliasOffset?: number): { binding: Binding; scope: Scope } | undefined {
-    for (let s: Scope | null = this as Scope; s; s = s.parent) {
-      const b = s.names.get(name);
-      if (!b) continue;
-      if (s === this && aliasOffset !== undefined && s.body === "array" && b.fromWith && b.offset > aliasOffset) continue;
-      return { binding: b, scope: s };
-    }
-    return undefined;
+/** Resolve a name from `scope` outwards; `aliasOffset` limits this array body's `with`s to those declared before it (Q-39). */
+export function lookup(scope: Scope, name: string, aliasOffset?: number): { binding: Binding; scope: Scope } | undefined {
+  for (let s: Scope | null = scope; s; s = s.parent) {
+    const b = s.names.get(name);
+    if (!b) continue;
+    if (s === scope && aliasOffset !== undefined && s.body === "array" && b.fromWith && b.offset > aliasOffset) continue;
+    return { binding: b, scope: s };
   }
+  return undefined;
+}
 
-  allNames(): string[] {
-    const out = new Set<string>();
-    for (let s: Scope | null = this as Scope; s; s = s.parent) for (const k of s.names.keys()) out.add(k);
-    return [...out];
-  }
+function allNames(scope: Scope): string[] {
+  const out = new Set<string>();
+  for (let s: Scope | null = scope; s; s = s.parent) for (const k of s.names.keys()) out.add(k);
+  return [...out];
 }
 
 /** What an expression builder needs: the scope, and whether it is inside an alias (Q-39). */
@@ -91,9 +99,9 @@ export function didYouMean(name: string, candidates: string[]): string {
 
 /** Resolve a reference root for reading (R-WITH-4, Q-18). */
 export function resolveRead(env: Env, name: string, hasPath: boolean, loc: SourceLocation): Binding {
-  const found = env.scope.lookup(name, env.aliasOffset);
+  const found = lookup(env.scope, name, env.aliasOffset);
   if (!found) {
-    const hint = didYouMean(name, env.scope.allNames());
+    const hint = didYouMean(name, allNames(env.scope));
     const text = hasPath
       ? `Undeclared handle "${name}". Add 'with ${name}' or 'with ${name} as ${name}' to the bridge header.`
       : `Undeclared reference "${name}". Add 'with output as o' for output fields, or 'with ${name}' for a tool.`;
@@ -107,9 +115,9 @@ export function resolveRead(env: Env, name: string, hasPath: boolean, loc: Sourc
 
 /** Resolve a pipe stage handle (R-PIPE-1, R-PIPE-4, Q-16). */
 export function resolvePipeStage(env: Env, name: string, loc: SourceLocation): void {
-  const found = env.scope.lookup(name, env.aliasOffset);
+  const found = lookup(env.scope, name, env.aliasOffset);
   if (!found) {
-    const hint = didYouMean(name, env.scope.allNames());
+    const hint = didYouMean(name, allNames(env.scope));
     throw semanticError(env.ctx, loc, `Undeclared handle in pipe: "${name}". Add 'with <tool> as ${name}' to the bridge header.${hint}`);
   }
   if (found.binding.kind !== "tool") {
@@ -119,7 +127,7 @@ export function resolvePipeStage(env: Env, name: string, loc: SourceLocation): v
 
 /** Resolve a wire target root (R-WIRE-1, Q-18, Q-36, Q-38). */
 export function resolveWrite(env: Env, name: string, hasPath: boolean, loc: SourceLocation): void {
-  const found = env.scope.lookup(name);
+  const found = lookup(env.scope, name);
   if (!found) resolveRead(env, name, hasPath, loc);
   const { binding, scope } = found!;
   const kind = binding.kind;
@@ -140,8 +148,8 @@ export function resolveWrite(env: Env, name: string, hasPath: boolean, loc: Sour
 
 /** Check a `force` target (R-FORCE-1, Q-24: tools and aliases only). */
 export function resolveForce(env: Env, name: string, loc: SourceLocation): void {
-  const found = env.scope.lookup(name);
-  if (!found) throw semanticError(env.ctx, loc, `Cannot force undeclared handle "${name}"${didYouMean(name, env.scope.allNames())}`);
+  const found = lookup(env.scope, name);
+  if (!found) throw semanticError(env.ctx, loc, `Cannot force undeclared handle "${name}"${didYouMean(name, allNames(env.scope))}`);
   const kind = found.binding.kind;
   if (kind !== "tool" && kind !== "alias") {
     throw semanticError(env.ctx, loc, `Cannot force ${kind} handle "${name}"; only tool handles and aliases can be forced`);

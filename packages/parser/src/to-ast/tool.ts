@@ -10,7 +10,7 @@ import type { OnErrorStatement, ToolBlock, ToolStatement, WithStatement } from "
 import { RESERVED } from "../lexer.js";
 import type { BuildContext } from "./cst.js";
 import { items, nodeLoc, semanticError, sub, syntaxError, tok } from "./cst.js";
-import { Scope } from "./scope.js";
+import { createScope } from "./scope.js";
 import type { Env } from "./scope.js";
 import { resolveRead } from "./scope.js";
 import { buildScopeLine, buildSpread, buildWire, buildWith, checkReservedName, declareWiths } from "./body.js";
@@ -59,7 +59,7 @@ export function buildTool(ctx: BuildContext, n: CstNode): ToolBlock {
   if (!extendsParent && parentAt.some((at) => at > loc.start)) {
     ctx.warnings.push({ loc, message: `"${source}" names a tool block declared later in the file, so "${name.text}" calls a host function "${source}" instead of extending it (Q-07)` });
   }
-  const env: Env = { ctx, scope: new Scope(null, "tool", "tool", loc.start) };
+  const env: Env = { ctx, scope: createScope(null, "tool", "tool", loc.start) };
   const lines = items(n, ["onError", "scopeLine", "spread", "withDecl", "force", "alias", "wire"]);
   const withs = new Map<CstNode, WithStatement>();
   for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(env, node));
