@@ -11,9 +11,9 @@
  * `break` stops the whole array however long (Q-41 fix); every element is
  * still evaluated, as the reference does (R-ARR-7).
  */
-import { locate, type Loc } from "../errors.js";
-import type { AliasDecl, ArrayPlan, Group, SlotRead } from "../prepare/scope-index.js";
+import type { AliasDecl, ArrayPlan, Group } from "../prepare/scope-index.js";
 import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
+import { ElementJoin, INTO, directLoc, evaluateDirect, readDirectLater } from "./element-calls.js";
 import { WAIT, readLane, readWaiting, resolveLane } from "./lanes.js";
 import { assemble, selectGroups } from "./output.js";
 import { Scope, Signal, signal, type Chain } from "./scope.js";
@@ -28,31 +28,6 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   checkLimits(s, n, depth, plan.clauseLoc);
   if (plan.reads !== null) return mapFast(s, fastShape(plan, fields), src, depth, fields);
   return mapGeneral(plan, selectGroups(plan.body.outputs, fields), src, s, c, depth, fields);
-}
-
-/** Evaluates the alias of a direct lane as resolveAlias would, without a slot. */
-function evaluateDirect(es: Scope, lane: SlotRead, c: Chain): unknown {
-  try {
-    return (lane.decl as AliasDecl).ev(es, c);
-  } catch (e) {
-    throw locate(e, lane.loc);
-  }
-}
-
-/** Where an asynchronous failure of a direct lane's alias is located (resolveAlias: the pipe heading it, else the reader). */
-function directLoc(lane: SlotRead): Loc | undefined {
-  return (lane.decl as AliasDecl).errLoc ?? lane.loc;
-}
-
-/** A direct lane outside the element's shared wait: its own `then`, failures located as resolveAlias would. */
-function readDirectLater(lane: SlotRead, p: Promise<unknown>): Promise<unknown> {
-  const loc = directLoc(lane);
-  return p.then(
-    (x) => readLane(lane, x),
-    (e: unknown) => {
-      throw locate(e, loc);
-    },
-  );
 }
 
 /**
@@ -77,12 +52,13 @@ function mapGeneral(
   const vals = new Array<unknown>(n * W);
   let pending: Promise<unknown>[] | null = null;
   let at: number[] | null = null;
+  let join: ElementJoin | null = null;
   const run = s.run;
   for (let i = 0; i < n; i++) {
     const es = new Scope(run, s, body, src[i], depth, fields, null);
     const base = i * W;
     // The instance the element's run of consecutive slot-read fields waits on.
-    let wait: Promise<unknown> | null = null;
+    let wait: unknown = null;
     let open = false;
     // The value of the alias read only by direct lanes (evaluated once, no slot).
     let direct: unknown = WAIT;
@@ -92,7 +68,23 @@ function mapGeneral(
         const lane = j < G ? groups[j]!.lane : null;
         if (lane !== null) {
           if (!lane.direct) v = resolveLane(es, lane, c);
-          else v = direct === WAIT ? (direct = evaluateDirect(es, lane, c)) : direct;
+          else if (direct !== WAIT) v = direct;
+          else {
+            if (wait === null && join === null && (lane.decl as AliasDecl).pipe !== null) {
+              join = new ElementJoin(vals, W, groups, directLoc(lane));
+            }
+            v = direct = evaluateDirect(es, lane, c, wait === null ? join : null, i);
+          }
+          if (v === INTO) {
+            // The element's call reports to `join`; its fields wait for it.
+            if (wait === null) {
+              wait = v;
+              open = true;
+              join!.count++;
+            }
+            vals[base + j] = WAIT;
+            continue;
+          }
           if (v instanceof Promise) {
             if (wait === null) {
               wait = v;
@@ -109,6 +101,7 @@ function mapGeneral(
         } else v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
       } catch (e) {
         if (pending !== null) for (const p of pending) p.then(undefined, () => undefined);
+        join?.drop();
         throw e;
       }
       open = false;
@@ -117,6 +110,10 @@ function mapGeneral(
         (at ??= []).push(base + j);
       } else vals[base + j] = v;
     }
+  }
+  if (join !== null && join.count > 0) {
+    (pending ??= []).push(join.wait());
+    (at ??= []).push(-1);
   }
   if (pending === null) return finish(groups, spreads, vals, n, W);
   const idx = at!;

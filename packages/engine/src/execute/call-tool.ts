@@ -9,16 +9,12 @@
  * Cost model: a tool that returns a plain value gets no Promise, no closure
  * and no clock read unless tracing, logging or OpenTelemetry is active. The
  * per-call AbortController is created only when the tool reads `ctx.signal`.
- * Timeouts share one timer per execution: deadlines are FIFO (every call has
- * the same timeout), so the timer is armed for the oldest pending call and
- * re-armed when it fires; it is cleared as soon as no call is pending. Calls
- * started in the same synchronous turn share one clock reading. The timer is
- * armed only when a call is still pending a few microtask hops after it
- * started: a tool whose Promise settles at once (a plain `async` function
- * with no real I/O) never costs a timer.
+ * Timeouts share one timer per execution (deadlines.ts). `callInto` hands an
+ * asynchronous outcome to a sink instead of a Promise of its own (array
+ * elements, element-calls.ts).
  */
 import type { JsonValue } from "../ast/index.js";
-import { BridgeAbortError, BridgeTimeoutError, isFatal, messageOf } from "../errors.js";
+import { BridgeAbortError, isFatal, messageOf } from "../errors.js";
 import { limitError } from "../limits.js";
 import { logFailure, logSuccess, resolveLogLevels } from "../log.js";
 import type { FailureLevel, SuccessLevel } from "../log.js";
@@ -28,11 +24,12 @@ import { enqueueBatch } from "./batch.js";
 import { memoKey } from "./memo.js";
 import type { MemoCache } from "./memo.js";
 import { copyJson, readFallbackPath } from "./on-error.js";
-import { CallContext, clearPending } from "./run-state.js";
-import type { RunState } from "./run-state.js";
+import { schedule, unschedule } from "./deadlines.js";
+import { CallContext } from "./run-state.js";
+import type { CallSink, RunState } from "./run-state.js";
 
 export { createRunState, finishRun, RunState } from "./run-state.js";
-export type { RunStateOptions } from "./run-state.js";
+export type { CallSink, RunStateOptions } from "./run-state.js";
 
 /** `on error` of the effective tool block: a JSON value, or a path read from the context or the consts. */
 export type OnErrorFallback = null | { kind: "value"; value: JsonValue } | { kind: "context" | "const"; path: string[] };
@@ -119,6 +116,26 @@ function callMemoized(run: RunState, binding: ToolBinding, input: Record<string,
   }
 }
 
+/** Returned by `callInto` when the outcome will be delivered to the sink. */
+export const INTO = Object.freeze({ into: true });
+
+/**
+ * Calls a bound tool like `callTool` (no memo, no batch: the caller checks
+ * `binding.batch`) but delivers an asynchronous outcome to `sink` instead of
+ * returning a Promise: returns INTO then. Sync results and failures are
+ * returned and thrown as by `callTool`.
+ */
+export function callInto(run: RunState, binding: ToolBinding, input: Record<string, unknown>, sink: CallSink, index: number): unknown {
+  if (binding.fn === undefined) throw new Error(`No tool found for "${binding.fnName}"`);
+  const signal = run.signal;
+  if (signal !== undefined && signal.aborted) throw new BridgeAbortError();
+  try {
+    return invoke(run, binding, binding.toolName, input, -1, sink, index);
+  } catch (err) {
+    return recover(run, binding, err);
+  }
+}
+
 function callOnce(run: RunState, binding: ToolBinding, input: Record<string, unknown>): MaybePromise<unknown> {
   if (binding.batch !== null) return enqueueBatch(run, binding, input);
   let result: unknown;
@@ -152,6 +169,8 @@ export function invoke(
   toolName: string,
   input: unknown,
   expected: number,
+  sink: CallSink | null = null,
+  index = 0,
 ): MaybePromise<unknown> {
   if (run.toolCalls >= run.limits.maxToolCalls) {
     throw limitError("maxToolCalls", run.limits.maxToolCalls, `more tool calls than allowed in one execution`);
@@ -162,6 +181,10 @@ export function invoke(
     (binding.traced && (run.trace !== null || run.otel !== null)) ||
     (run.logger !== null && (binding.logSuccess !== null || binding.logFailure !== null));
   const ctx = new CallContext(run, binding, toolName, input, expected, observed);
+  if (sink !== null) {
+    ctx.sink = sink;
+    ctx.sinkIndex = index;
+  }
   let result: unknown;
   let thenable: boolean;
   try {
@@ -207,34 +230,60 @@ function checkBatchResult(fnName: string, result: unknown, expected: number): Er
   return new Error(`Batch tool "${fnName}" returned ${got} items, expected ${expected}`);
 }
 
-function awaitResult(ctx: CallContext, result: PromiseLike<unknown>): Promise<unknown> {
+function awaitResult(ctx: CallContext, result: PromiseLike<unknown>): unknown {
   const run = ctx.run;
-  const promise = new Promise<unknown>((resolve, reject) => {
-    ctx.resolve = resolve;
-    ctx.reject = reject;
-  });
+  const sink = ctx.sink;
+  const promise =
+    sink !== null
+      ? INTO
+      : new Promise<unknown>((resolve, reject) => {
+          ctx.resolve = resolve;
+          ctx.reject = reject;
+        });
   Promise.resolve(result).then(
     (value) => {
       if (ctx.settled) return;
       unschedule(run, ctx);
       const bad = ctx.expected >= 0 ? checkBatchResult(ctx.binding.fnName, value, ctx.expected) : null;
       if (bad !== null) {
-        ctx.reject!(fail(ctx, bad));
+        rejectCall(ctx, fail(ctx, bad));
         return;
       }
       succeed(ctx, value);
-      ctx.resolve!(value);
+      if (sink !== null) sink.ok(ctx, value);
+      else ctx.resolve!(value);
     },
     (err: unknown) => {
       if (ctx.settled) return;
       unschedule(run, ctx);
-      ctx.reject!(fail(ctx, err));
+      rejectCall(ctx, fail(ctx, err));
     },
   );
   // After the `then` above, so the first deadline check runs after the
   // reaction of a Promise that is already settled.
   if (run.timeoutMs > 0 && !run.finished) schedule(run, ctx);
   return promise;
+}
+
+/** Fails a settled call's Promise, or hands the failure to its sink after `on error`. */
+export function rejectCall(ctx: CallContext, err: unknown): void {
+  const sink = ctx.sink;
+  if (sink === null) {
+    ctx.reject!(err);
+    return;
+  }
+  if (ctx.binding.onError === null) {
+    sink.fail(ctx, err);
+    return;
+  }
+  let value: unknown;
+  try {
+    value = recover(ctx.run, ctx.binding, err);
+  } catch (e) {
+    sink.fail(ctx, e);
+    return;
+  }
+  sink.ok(ctx, value);
 }
 
 function succeed(ctx: CallContext, value: unknown): void {
@@ -244,7 +293,7 @@ function succeed(ctx: CallContext, value: unknown): void {
 }
 
 /** Settles a failed call: maps AbortErrors, records it, and returns the error to raise. */
-function fail(ctx: CallContext, err: unknown): unknown {
+export function fail(ctx: CallContext, err: unknown): unknown {
   ctx.settled = true;
   const run = ctx.run;
   if (ctx.ctrl !== null) run.inflight?.delete(ctx);
@@ -274,85 +323,4 @@ function record(ctx: CallContext, value: unknown, err: unknown, failed: boolean)
       logSuccess(logger, binding.logSuccess, toolName, binding.fnName, durationMs);
     }
   }
-}
-
-/** Microtask hops a call may stay pending before the timer is armed. */
-const GRACE_HOPS = 3;
-const RESOLVED = Promise.resolve();
-
-/**
- * Queues a timed call. Its deadline is set by the next deadline check (a
- * microtask after the current synchronous turn, so calls started together
- * share one clock reading), and only if it is still pending then.
- */
-function schedule(run: RunState, ctx: CallContext): void {
-  ctx.deadline = -1;
-  const last = run.pendingLast;
-  if (last === null) run.pendingFirst = ctx;
-  else last.nextPending = ctx;
-  run.pendingLast = ctx;
-  if (run.unstamped === null) run.unstamped = ctx;
-  run.pendingCount++;
-  if (!run.checkQueued) {
-    run.checkQueued = true;
-    run.checkHops = 0;
-    void RESOLVED.then((run.checkFn ??= () => check(run)));
-  }
-}
-
-/**
- * Deadline check: once calls are still pending after GRACE_HOPS microtask
- * hops (or at once when the timer is already armed), sets the deadlines of
- * new calls and arms the timer for the oldest one.
- */
-function check(run: RunState): void {
-  run.checkQueued = false;
-  if (run.finished || run.pendingCount === 0) return;
-  if (run.timer === null && ++run.checkHops < GRACE_HOPS) {
-    run.checkQueued = true;
-    void RESOLVED.then(run.checkFn!);
-    return;
-  }
-  const deadline = performance.now() + run.timeoutMs;
-  for (let ctx = run.unstamped; ctx !== null; ctx = ctx.nextPending) ctx.deadline = deadline;
-  run.unstamped = null;
-  if (run.timer === null) arm(run, deadline - run.timeoutMs);
-}
-
-/** Arms the timer for the oldest unsettled call. */
-function arm(run: RunState, now: number): void {
-  let ctx = run.pendingFirst;
-  while (ctx !== null && ctx.settled) ctx = ctx.nextPending;
-  run.pendingFirst = ctx;
-  if (ctx === null) {
-    run.pendingLast = null;
-    return;
-  }
-  const wait = ctx.deadline - now;
-  run.timer = setTimeout((run.timerFn ??= () => expire(run)), wait > 0 ? Math.ceil(wait) : 0);
-}
-
-function unschedule(run: RunState, ctx: CallContext): void {
-  if (ctx.deadline === 0) return;
-  if (--run.pendingCount === 0) clearPending(run);
-}
-
-/** Timer callback: fails every call past its deadline, then re-arms for the oldest one left. */
-function expire(run: RunState): void {
-  run.timer = null;
-  const now = performance.now();
-  let ctx = run.pendingFirst;
-  for (; ctx !== null; ctx = ctx.nextPending) {
-    if (ctx.settled) continue;
-    // Node fires timers on a millisecond clock; allow for that rounding.
-    if (ctx.deadline < 0 || ctx.deadline > now + 1) break;
-    const err = new BridgeTimeoutError(ctx.toolName, run.timeoutMs);
-    run.pendingCount--;
-    ctx.abort(err);
-    ctx.reject!(fail(ctx, err));
-  }
-  run.pendingFirst = ctx;
-  if (ctx === null) run.pendingLast = run.unstamped = null;
-  if (run.pendingCount === 0) clearPending(run);
-  else if (ctx !== null && ctx.deadline > 0) run.timer = setTimeout(run.timerFn!, Math.ceil(ctx.deadline - now));
 }

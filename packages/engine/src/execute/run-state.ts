@@ -97,6 +97,15 @@ export function createRunState(options: RunStateOptions): RunState {
 }
 
 /**
+ * Where an asynchronous call started with `callInto` delivers its outcome
+ * (after `on error` is applied), instead of settling a Promise of its own.
+ */
+export interface CallSink {
+  ok(ctx: CallContext, value: unknown): void;
+  fail(ctx: CallContext, err: unknown): void;
+}
+
+/**
  * The second argument of a tool call and the record of that call. The
  * AbortController behind `signal` is created on first read.
  */
@@ -113,6 +122,10 @@ export class CallContext implements ToolContext {
   nextPending: CallContext | null = null;
   /** @internal */ resolve: ((value: unknown) => void) | null = null;
   /** @internal */ reject: ((reason: unknown) => void) | null = null;
+  /** @internal Receives the outcome instead of a Promise (see `callInto`). */
+  sink: CallSink | null = null;
+  /** @internal Passed back to the sink (an element index). */
+  sinkIndex = 0;
 
   constructor(
     /** @internal */ readonly run: RunState,

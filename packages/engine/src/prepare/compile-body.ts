@@ -9,15 +9,15 @@
  * a tool block. Wires the language rejects at parse time (Q-18, Q-36, Q-38)
  * are ignored here so hand-built documents never crash the engine.
  */
-import type { ArrayMapExpr, BodyStatement, ConstantWire, PullWire, Statement, WithStatement } from "../ast/index.js";
+import type { ArrayMapExpr, BodyStatement, ConstantWire, PipeExpr, PullWire, Statement, WithStatement } from "../ast/index.js";
 import type { Ev } from "../execute/scope.js";
 import { resolveAlias, resolveTool } from "../execute/instances.js";
 import { isUnsafeKey } from "../execute/paths.js";
 import { compileChain, compileGroup, costOf } from "./compile-chain.js";
-import { compileExpr, toLoc, toSegs, type Ctx } from "./compile-expr.js";
+import { compileExpr, compileRef, toLoc, toSegs, type Ctx } from "./compile-expr.js";
 import type { DocCtx } from "./doc.js";
 import { buildPlan } from "./plan.js";
-import type { AliasDecl, ArrayPlan, BodyIndex, BodyKind, FastRead, Group, SlotRead, ToolDecl, WireInfo } from "./scope-index.js";
+import type { AliasDecl, ArrayPlan, BodyIndex, BodyKind, FastRead, Group, PipeCall, SlotRead, ToolDecl, WireInfo } from "./scope-index.js";
 import { lookup, newBody } from "./scope-index.js";
 
 /** Collects the wires of one kind of target, grouped by path (or one group per wire). */
@@ -227,16 +227,31 @@ function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): vo
   const depBind = head.kind === "Ref" ? b.body.names.get(head.root) : undefined;
   const dep = depBind?.kind === "alias" ? depBind.decl : null;
   const depLoc = dep !== null ? toLoc(head.loc) : undefined;
+  const pipe = pipeHead && b.body.kind === "array" ? pipeCall(head, b, ctx) : null;
   const existing = b.body.names.get(st.name);
   if (existing !== undefined && existing.kind === "alias" && existing.body === b.body) {
     existing.decl.ev = ev; // Q-23: the last declaration is used by every reader
     existing.decl.errLoc = errLoc;
     existing.decl.dep = dep === existing.decl ? null : dep;
     existing.decl.depLoc = depLoc;
+    existing.decl.pipe = pipe;
     return;
   }
-  const decl: AliasDecl = { kind: "alias", slot: b.body.nslots++, name: st.name, ev, errLoc, dep, depLoc, refs: 0 };
+  const decl: AliasDecl = { kind: "alias", slot: b.body.nslots++, name: st.name, ev, errLoc, dep, depLoc, refs: 0, pipe };
   b.body.names.set(st.name, { kind: "alias", body: b.body, decl });
+}
+
+/** Recognises `tool:it.path` (one stage, a strict read of the body's own iterator) for the element call path. */
+function pipeCall(head: PipeExpr, b: BodyCtx, ctx: Ctx): PipeCall | null {
+  if (head.stages.length !== 1 || head.source.path.some((p) => p.safe)) return null;
+  const src = lookup(b.body, head.source.root);
+  if (src === undefined || src.kind !== "iter" || src.body !== b.body) return null;
+  const stage = head.stages[0]!;
+  const tool = lookup(b.body, stage.handle);
+  if (tool === undefined || tool.kind !== "tool") return null;
+  const path = stage.inputPath.length > 0 ? stage.inputPath : ["in"];
+  if (path.some(isUnsafeKey)) return null;
+  return { source: compileRef(head.source, ctx), tool: tool.decl, path, loc: toLoc(head.loc) };
 }
 
 function declareForce(st: Extract<Statement, { kind: "Force" }>, b: BodyCtx): void {

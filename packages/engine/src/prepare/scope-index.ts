@@ -127,6 +127,19 @@ export interface AliasDecl {
   depLoc: Loc | undefined;
   /** Compiled reads of this alias (references and forces), counted at prepare time. */
   refs: number;
+  /** Set when the alias is `tool:it.path` in an array body (one stage, iterator source): see execute/arrays.ts. */
+  pipe: PipeCall | null;
+}
+
+/** An alias that pipes the element (or a path of it) into one tool. */
+export interface PipeCall {
+  /** The compiled source reference. */
+  source: Ev;
+  tool: ToolDecl;
+  /** The input path of the piped value (`["in"]` by default). */
+  path: string[];
+  /** The pipe's span (where call failures are located). */
+  loc: Loc | undefined;
 }
 
 export type Binding =

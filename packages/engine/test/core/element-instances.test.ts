@@ -290,3 +290,64 @@ ${body}
     ]);
   });
 });
+
+describe("element aliases piping the element into one tool", () => {
+  const two = [
+    { id: 1, name: "a" },
+    { id: 2, name: "b" },
+  ];
+  const text = (head: string) => `version 1.5
+${head}
+bridge Query.q {
+  with api
+  with enrich
+  with output as o
+  o <- api.items[] as it {
+    alias resp <- enrich:it
+    .a <- resp.a
+    .b <- resp.b
+  }
+}`;
+  const exec = (head: string, tools: Record<string, unknown>, options: { toolTimeoutMs?: number; trace?: "basic" } = {}) =>
+    executeBridge({
+      document: parseBridge(text(head)),
+      operation: "Query.q",
+      tools: { api: async () => ({ items: two }), ...tools } as never,
+      ...options,
+    });
+  const withFallback = `tool enrich from lib.enrich {
+  on error = { "a": -1, "b": "x" }
+}`;
+
+  it("applies the tool's on error fallback to an async failure and to a timeout", async () => {
+    const failing = async (p: { in: { id: number; name: string } }) => {
+      if (p.in.id === 2) throw new Error("no");
+      return { a: p.in.id, b: p.in.name };
+    };
+    expect((await exec(withFallback, { "lib.enrich": failing })).data).toEqual([
+      { a: 1, b: "a" },
+      { a: -1, b: "x" },
+    ]);
+    const hanging = (p: { in: { id: number } }) => (p.in.id === 2 ? new Promise(() => {}) : Promise.resolve({ a: 1, b: 2 }));
+    const r = await exec(withFallback, { "lib.enrich": hanging }, { toolTimeoutMs: 30 });
+    expect(r.data).toEqual([
+      { a: 1, b: 2 },
+      { a: -1, b: "x" },
+    ]);
+  });
+
+  it("locates a timeout at the pipe", async () => {
+    const hanging = (p: { in: { id: number } }) => (p.in.id === 2 ? new Promise(() => {}) : Promise.resolve({ a: 1, b: 2 }));
+    const err = (await exec("", { enrich: hanging }, { toolTimeoutMs: 30 }).catch((e: unknown) => e)) as Error & { loc?: unknown };
+    expect(err.message).toBe('Tool "enrich" timed out after 30ms');
+    expect(err.loc).toEqual({ startLine: 8, startColumn: 19, endLine: 8, endColumn: 27 });
+  });
+
+  it("traces every element call and reports a missing tool at the pipe", async () => {
+    const r = await exec("", { enrich: async (p: { in: { id: number } }) => ({ a: p.in.id, b: 1 }) }, { trace: "basic" });
+    expect(r.traces.map((t) => t.tool)).toEqual(["api", "enrich", "enrich"]);
+    const err = (await exec("", {}).catch((e: unknown) => e)) as Error & { loc?: unknown };
+    expect(err.message).toBe('No tool found for "enrich"');
+    expect(err.loc).toEqual({ startLine: 8, startColumn: 19, endLine: 8, endColumn: 27 });
+  });
+});
