@@ -11,9 +11,9 @@
  * `break` stops the whole array however long (Q-41 fix); every element is
  * still evaluated, as the reference does (R-ARR-7).
  */
-import type { AliasDecl, ArrayPlan, Group } from "../prepare/scope-index.js";
+import type { ArrayPlan, Group } from "../prepare/scope-index.js";
 import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
-import { ElementJoin, INTO, directLoc, evaluateDirect, readDirectLater } from "./element-calls.js";
+import { ElementJoin, INTO, callElement, callsElement, directLoc, evaluateDirect, readDirectLater } from "./element-calls.js";
 import { WAIT, readLane, readWaiting, resolveLane } from "./lanes.js";
 import { assemble, selectGroups } from "./output.js";
 import { Scope, Signal, signal, type Chain } from "./scope.js";
@@ -55,7 +55,9 @@ function mapGeneral(
   let join: ElementJoin | null = null;
   const run = s.run;
   for (let i = 0; i < n; i++) {
-    const es = new Scope(run, s, body, src[i], depth, fields, null);
+    const el = src[i];
+    // Created on first use: an element whose fields only read its alias call needs none.
+    let es: Scope | null = null;
     const base = i * W;
     // The instance the element's run of consecutive slot-read fields waits on.
     let wait: unknown = null;
@@ -67,14 +69,12 @@ function mapGeneral(
       try {
         const lane = j < G ? groups[j]!.lane : null;
         if (lane !== null) {
-          if (!lane.direct) v = resolveLane(es, lane, c);
+          if (!lane.direct) v = resolveLane((es ??= new Scope(run, s, body, el, depth, fields, null)), lane, c);
           else if (direct !== WAIT) v = direct;
-          else {
-            if (wait === null && join === null && (lane.decl as AliasDecl).pipe !== null) {
-              join = new ElementJoin(vals, W, groups, directLoc(lane));
-            }
-            v = direct = evaluateDirect(es, lane, c, wait === null ? join : null, i);
-          }
+          else if (wait === null && callsElement(lane)) {
+            join ??= new ElementJoin(run, vals, W, groups, directLoc(lane));
+            v = direct = callElement(join, lane, el, i);
+          } else v = direct = evaluateDirect((es ??= new Scope(run, s, body, el, depth, fields, null)), lane, c);
           if (v === INTO) {
             // The element's call reports to `join`; its fields wait for it.
             if (wait === null) {
@@ -98,7 +98,10 @@ function mapGeneral(
             }
             v = lane.direct ? readDirectLater(lane, v) : v.then((x) => readLane(lane, x));
           } else v = readLane(lane, v);
-        } else v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
+        } else {
+          es ??= new Scope(run, s, body, el, depth, fields, null);
+          v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
+        }
       } catch (e) {
         if (pending !== null) for (const p of pending) p.then(undefined, () => undefined);
         join?.drop();
@@ -136,7 +139,8 @@ function finish(groups: readonly Group[], spreads: readonly Group[], vals: unkno
   // Two-field elements (the common `.a`/`.b` shape) get their own store sites.
   const k0 = simple && G === 2 ? groups[0]!.path[0]! : "";
   const k1 = simple && G === 2 ? groups[1]!.path[0]! : "";
-  const out: unknown[] = [];
+  const out = new Array<unknown>(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const base = i * W;
     let sig: Signal | null = null;
@@ -158,8 +162,9 @@ function finish(groups: readonly Group[], spreads: readonly Group[], vals: unkno
         o[k0] = vals[base];
         o[k1] = vals[base + 1];
       } else for (let j = 0; j < G; j++) o[groups[j]!.path[0]!] = vals[base + j];
-      out.push(o);
-    } else out.push(assemble(groups, vals, spreads, W > G ? vals : null, base, base + G));
+      out[m++] = o;
+    } else out[m++] = assemble(groups, vals, spreads, W > G ? vals : null, base, base + G);
   }
+  if (m < n) out.length = m;
   return out;
 }

@@ -12,9 +12,9 @@
 import { locate, type Loc } from "../errors.js";
 import type { AliasDecl, Group, SlotRead } from "../prepare/scope-index.js";
 import { callInto } from "./call-tool.js";
-import type { CallContext, CallSink } from "./run-state.js";
+import type { CallContext, CallSink, RunState } from "./run-state.js";
 import { WAIT, readLane } from "./lanes.js";
-import { setPath } from "./paths.js";
+import { readPath, setPath, type Seg } from "./paths.js";
 import { Signal, type Chain, type Scope } from "./scope.js";
 
 export { INTO } from "./call-tool.js";
@@ -35,6 +35,16 @@ export function readDirectLater(lane: SlotRead, p: Promise<unknown>): Promise<un
   );
 }
 
+/** The piped iterator value, read as the compiled reference would (strict, located at the reference). */
+function readSource(el: unknown, segs: readonly Seg[], loc: Loc | undefined): unknown {
+  if (segs.length === 0) return typeof el === "function" ? undefined : el;
+  try {
+    return readPath(el, segs);
+  } catch (e) {
+    throw locate(e, loc);
+  }
+}
+
 /** The elements of one mapping whose alias call reports to it. */
 export class ElementJoin implements CallSink {
   /** Calls not settled yet. */
@@ -44,6 +54,7 @@ export class ElementJoin implements CallSink {
   private reject: ((e: unknown) => void) | null = null;
 
   constructor(
+    readonly run: RunState,
     private readonly vals: unknown[],
     private readonly W: number,
     private readonly groups: readonly Group[],
@@ -87,27 +98,38 @@ export class ElementJoin implements CallSink {
   }
 }
 
-/**
- * Evaluates the alias of a direct lane for element `index`: through the
- * element call path when the alias is a plain one-tool pipe and `join` is
- * given (then INTO means the outcome goes to `join`), else its compiled
- * chain. Throws the located failure.
- */
-export function evaluateDirect(es: Scope, lane: SlotRead, c: Chain, join: ElementJoin | null, index: number): unknown {
-  const decl = lane.decl as AliasDecl;
-  const pipe = decl.pipe;
+/** Evaluates the alias of a direct lane as resolveAlias would, without a slot; throws the located failure. */
+export function evaluateDirect(es: Scope, lane: SlotRead, c: Chain): unknown {
   try {
-    if (join === null || pipe === null) return decl.ev(es, c);
-    const tool = pipe.tool;
-    const def = tool.def;
-    if (tool.inputs.length !== 0 || def.self.length !== 0 || def.error !== null || def.binding.batch !== null) return decl.ev(es, c);
-    const v = pipe.source(es, c);
-    if (v instanceof Promise) return decl.ev(es, c);
+    return (lane.decl as AliasDecl).ev(es, c);
+  } catch (e) {
+    throw locate(e, lane.loc);
+  }
+}
+
+/** True when the lane's alias pipes the element into a plain tool (no input wires, no self-wires, no batching). */
+export function callsElement(lane: SlotRead): boolean {
+  const pipe = (lane.decl as AliasDecl).pipe;
+  if (pipe === null) return false;
+  const tool = pipe.tool;
+  const def = tool.def;
+  return tool.inputs.length === 0 && def.self.length === 0 && def.error === null && def.binding.batch === null;
+}
+
+/**
+ * The alias of a direct lane for which `callsElement` holds, for element
+ * `el` at `index`: the tool's value, or INTO when the outcome goes to `join`.
+ * Throws the located failure, as the compiled pipe would.
+ */
+export function callElement(join: ElementJoin, lane: SlotRead, el: unknown, index: number): unknown {
+  const pipe = (lane.decl as AliasDecl).pipe!;
+  try {
+    const v = readSource(el, pipe.segs, pipe.srcLoc);
     if (v instanceof Signal) return v;
     try {
       const input: Record<string, unknown> = {};
       setPath(input, pipe.path, v);
-      return callInto(es.run, def.binding, input, join, index);
+      return callInto(join.run, pipe.tool.def.binding, input, join, index);
     } catch (e) {
       throw locate(e, pipe.loc);
     }

@@ -14,7 +14,7 @@ import type { Ev } from "../execute/scope.js";
 import { resolveAlias, resolveTool } from "../execute/instances.js";
 import { isUnsafeKey } from "../execute/paths.js";
 import { compileChain, compileGroup, costOf } from "./compile-chain.js";
-import { compileExpr, compileRef, toLoc, toSegs, type Ctx } from "./compile-expr.js";
+import { compileExpr, toLoc, toSegs, type Ctx } from "./compile-expr.js";
 import type { DocCtx } from "./doc.js";
 import { buildPlan } from "./plan.js";
 import type { AliasDecl, ArrayPlan, BodyIndex, BodyKind, FastRead, Group, PipeCall, SlotRead, ToolDecl, WireInfo } from "./scope-index.js";
@@ -227,7 +227,7 @@ function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): vo
   const depBind = head.kind === "Ref" ? b.body.names.get(head.root) : undefined;
   const dep = depBind?.kind === "alias" ? depBind.decl : null;
   const depLoc = dep !== null ? toLoc(head.loc) : undefined;
-  const pipe = pipeHead && b.body.kind === "array" ? pipeCall(head, b, ctx) : null;
+  const pipe = pipeHead && b.body.kind === "array" ? pipeCall(head, b) : null;
   const existing = b.body.names.get(st.name);
   if (existing !== undefined && existing.kind === "alias" && existing.body === b.body) {
     existing.decl.ev = ev; // Q-23: the last declaration is used by every reader
@@ -242,7 +242,7 @@ function declareAlias(st: Extract<Statement, { kind: "Alias" }>, b: BodyCtx): vo
 }
 
 /** Recognises `tool:it.path` (one stage, a strict read of the body's own iterator) for the element call path. */
-function pipeCall(head: PipeExpr, b: BodyCtx, ctx: Ctx): PipeCall | null {
+function pipeCall(head: PipeExpr, b: BodyCtx): PipeCall | null {
   if (head.stages.length !== 1 || head.source.path.some((p) => p.safe)) return null;
   const src = lookup(b.body, head.source.root);
   if (src === undefined || src.kind !== "iter" || src.body !== b.body) return null;
@@ -251,7 +251,7 @@ function pipeCall(head: PipeExpr, b: BodyCtx, ctx: Ctx): PipeCall | null {
   if (tool === undefined || tool.kind !== "tool") return null;
   const path = stage.inputPath.length > 0 ? stage.inputPath : ["in"];
   if (path.some(isUnsafeKey)) return null;
-  return { source: compileRef(head.source, ctx), tool: tool.decl, path, loc: toLoc(head.loc) };
+  return { segs: toSegs(head.source.path), srcLoc: toLoc(head.source.loc), tool: tool.decl, path, loc: toLoc(head.loc) };
 }
 
 function declareForce(st: Extract<Statement, { kind: "Force" }>, b: BodyCtx): void {

@@ -133,8 +133,9 @@ export interface AliasDecl {
 
 /** An alias that pipes the element (or a path of it) into one tool. */
 export interface PipeCall {
-  /** The compiled source reference. */
-  source: Ev;
+  /** The iterator path piped (strict read, located at `srcLoc`). */
+  segs: Seg[];
+  srcLoc: Loc | undefined;
   tool: ToolDecl;
   /** The input path of the piped value (`["in"]` by default). */
   path: string[];
