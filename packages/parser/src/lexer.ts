@@ -187,10 +187,17 @@ const CI_KEYWORDS = new Map<string, TokenType>(CASE_INSENSITIVE_KEYWORDS.map((w)
 const CS_KEYWORDS = new Map<string, TokenType>(CASE_SENSITIVE_KEYWORDS.map((w) => [w, kw.get(w)!]));
 const MAX_KEYWORD_LENGTH = 8;
 
+const ALL_KEYWORDS = new Map<string, TokenType>([...CS_KEYWORDS, ...CI_KEYWORDS]);
+
 /** The keyword token type for an identifier text, if it is one (R-LEX-5). */
 export function keywordOf(image: string): TokenType | undefined {
   if (image.length > MAX_KEYWORD_LENGTH) return undefined;
   return CS_KEYWORDS.get(image) ?? CI_KEYWORDS.get(image.toLowerCase());
+}
+
+/** `keywordOf` for an identifier without upper-case letters (one lookup, no case folding). */
+export function lowerCaseKeywordOf(image: string): TokenType | undefined {
+  return image.length > MAX_KEYWORD_LENGTH ? undefined : ALL_KEYWORDS.get(image);
 }
 
 /** The lexer; `validate` runs chevrotain's token-pattern checks (done in a test, skipped in production). */

@@ -67,18 +67,30 @@ function stringEnd(s: string, i: number): number {
 }
 
 /** The operator starting with `c` at `i` (longest match first), or `undefined` if no token starts with `c`. */
-function punctuation(s: string, i: number, c: number): { type: TokenType; end: number } | undefined {
+function operator(s: string, i: number, c: number): TokenType | undefined {
   const d = s.charCodeAt(i + 1);
   switch (c) {
-    case Ch.Lt: return d === Ch.Minus ? { type: T.Arrow, end: i + 2 } : d === Ch.Eq ? { type: T.Lte, end: i + 2 } : { type: T.Lt, end: i + 1 };
-    case Ch.Gt: return d === Ch.Eq ? { type: T.Gte, end: i + 2 } : { type: T.Gt, end: i + 1 };
-    case Ch.Eq: return d === Ch.Eq ? { type: T.EqEq, end: i + 2 } : { type: T.Equals, end: i + 1 };
-    case Ch.Bang: return d === Ch.Eq ? { type: T.NotEq, end: i + 2 } : undefined;
-    case Ch.Pipe: return d === Ch.Pipe ? { type: T.OrOr, end: i + 2 } : undefined;
-    case Ch.Question: return d === Ch.Question ? { type: T.QQ, end: i + 2 } : d === Ch.Dot ? { type: T.QDot, end: i + 2 } : { type: T.Question, end: i + 1 };
-    case Ch.Dot: return d === Ch.Dot && s.charCodeAt(i + 2) === Ch.Dot ? { type: T.Ellipsis, end: i + 3 } : { type: T.Dot, end: i + 1 };
+    case Ch.Lt: return d === Ch.Minus ? T.Arrow : d === Ch.Eq ? T.Lte : T.Lt;
+    case Ch.Gt: return d === Ch.Eq ? T.Gte : T.Gt;
+    case Ch.Eq: return d === Ch.Eq ? T.EqEq : T.Equals;
+    case Ch.Bang: return d === Ch.Eq ? T.NotEq : undefined;
+    case Ch.Pipe: return d === Ch.Pipe ? T.OrOr : undefined;
+    case Ch.Question: return d === Ch.Question ? T.QQ : d === Ch.Dot ? T.QDot : T.Question;
+    case Ch.Dot: return d === Ch.Dot && s.charCodeAt(i + 2) === Ch.Dot ? T.Ellipsis : T.Dot;
     default: return undefined;
   }
+}
+
+/** Length of each operator token, by token type index. */
+const LENGTH = new Uint8Array(Math.max(...T.allTokens.map((tt) => tt.tokenTypeIdx!)) + 1).fill(1);
+for (const tt of [T.Arrow, T.Lte, T.Gte, T.EqEq, T.NotEq, T.OrOr, T.QQ, T.QDot]) LENGTH[tt.tokenTypeIdx!] = 2;
+LENGTH[T.Ellipsis.tokenTypeIdx!] = 3;
+
+function token(image: string, type: TokenType, start: number, startLine: number, startColumn: number, endLine: number, endColumn: number): IToken {
+  return {
+    image, startOffset: start, endOffset: start + image.length - 1, startLine, endLine, startColumn, endColumn,
+    tokenTypeIdx: type.tokenTypeIdx!, tokenType: type,
+  };
 }
 
 /** Tokenize `source`, or `undefined` if it has a lexical error. */
@@ -89,51 +101,34 @@ export function scan(source: string): ILexingResult | undefined {
   let line = 1;
   let lineStart = 0;
   let i = 0;
-  /** Count the line breaks in `[from, to)`. */
-  const lines = (from: number, to: number): void => {
-    for (let j = from; j < to; j++) {
-      const c = source.charCodeAt(j);
-      if (c === Ch.LF || (c === Ch.CR && source.charCodeAt(j + 1) !== Ch.LF)) {
-        line++;
-        lineStart = j + 1;
-      }
-    }
-  };
-  const push = (list: IToken[], type: TokenType, start: number, end: number, startLine: number, startColumn: number): void => {
-    list.push({
-      image: source.substring(start, end),
-      startOffset: start,
-      endOffset: end - 1,
-      startLine,
-      endLine: line,
-      startColumn,
-      endColumn: end - lineStart,
-      tokenTypeIdx: type.tokenTypeIdx!,
-      tokenType: type,
-    });
-  };
   while (i < n) {
     const c = source.charCodeAt(i);
+    if (c === Ch.Space || c === Ch.Tab) {
+      i++;
+      continue;
+    }
+    if (c === Ch.LF || c === Ch.CR) {
+      i++;
+      if (c === Ch.LF || source.charCodeAt(i) !== Ch.LF) {
+        line++;
+        lineStart = i;
+      }
+      continue;
+    }
     const column = i - lineStart + 1;
-    if (c === Ch.Space || c === Ch.Tab || c === Ch.LF || c === Ch.CR) {
-      let j = i + 1;
-      for (let d = source.charCodeAt(j); d === Ch.Space || d === Ch.Tab || d === Ch.LF || d === Ch.CR; d = source.charCodeAt(++j));
-      lines(i, j);
-      i = j;
-      continue;
-    }
-    if (isIdentStart(c)) {
-      let j = i + 1;
-      while (isIdentPart(source.charCodeAt(j))) j++;
-      push(tokens, T.keywordOf(source.substring(i, j)) ?? T.Identifier, i, j, line, column);
-      i = j;
-      continue;
-    }
-    let type: TokenType;
+    let type: TokenType | undefined;
     let end: number;
-    const single = SINGLE[c];
-    if (single) {
-      type = single;
+    if (isIdentStart(c)) {
+      let upper = c <= Ch.Z;
+      end = i + 1;
+      for (let d = source.charCodeAt(end); isIdentPart(d); d = source.charCodeAt(++end)) if (d <= Ch.Z && d >= Ch.A) upper = true;
+      const image = source.substring(i, end);
+      type = (upper ? T.keywordOf(image) : T.lowerCaseKeywordOf(image)) ?? T.Identifier;
+      tokens.push(token(image, type, i, line, column, line, end - lineStart));
+      i = end;
+      continue;
+    }
+    if ((type = SINGLE[c]) !== undefined) {
       end = i + 1;
     } else if (isDigit(c) || (c === Ch.Minus && isDigit(source.charCodeAt(i + 1)))) {
       type = T.NumberLit;
@@ -145,35 +140,38 @@ export function scan(source: string): ILexingResult | undefined {
       end = stringEnd(source, i);
       if (end < 0) return undefined;
       const startLine = line;
-      lines(i, end);
-      push(tokens, T.StringLit, i, end, startLine, column);
+      for (let j = i + 1; j < end; j++) {
+        const d = source.charCodeAt(j);
+        if (d === Ch.LF || (d === Ch.CR && source.charCodeAt(j + 1) !== Ch.LF)) {
+          line++;
+          lineStart = j + 1;
+        }
+      }
+      tokens.push(token(source.substring(i, end), T.StringLit, i, startLine, column, line, end - lineStart));
       i = end;
       continue;
     } else if (c === Ch.Hash) {
-      let j = i + 1;
-      for (let d = source.charCodeAt(j); j < n && d !== Ch.LF && d !== Ch.CR; d = source.charCodeAt(++j));
-      push(comments, T.Comment, i, j, line, column);
-      i = j;
+      end = i + 1;
+      for (let d = source.charCodeAt(end); end < n && d !== Ch.LF && d !== Ch.CR; d = source.charCodeAt(++end));
+      comments.push(token(source.substring(i, end), T.Comment, i, line, column, line, end - lineStart));
+      i = end;
       continue;
     } else if (c === Ch.Slash) {
-      let j = i + 1;
-      while (isPathPart(source.charCodeAt(j))) j++;
-      type = j > i + 1 ? T.PathLit : T.Slash;
-      end = j > i + 1 ? j : i + 1;
+      end = i + 1;
+      while (isPathPart(source.charCodeAt(end))) end++;
+      type = end > i + 1 ? T.PathLit : T.Slash;
     } else if (c === Ch.At) {
       if (!isDigit(source.charCodeAt(i + 1))) return undefined;
-      let j = i + 2;
-      for (let d = source.charCodeAt(j); isDigit(d) || d === Ch.Dot; d = source.charCodeAt(++j));
-      if (source.charCodeAt(j) === Ch.x) j++;
+      end = i + 2;
+      for (let d = source.charCodeAt(end); isDigit(d) || d === Ch.Dot; d = source.charCodeAt(++end));
+      if (source.charCodeAt(end) === Ch.x) end++;
       type = T.VersionTag;
-      end = j;
     } else {
-      const p = punctuation(source, i, c);
-      if (!p) return undefined;
-      type = p.type;
-      end = p.end;
+      type = operator(source, i, c);
+      if (type === undefined) return undefined;
+      end = i + LENGTH[type.tokenTypeIdx!]!;
     }
-    push(tokens, type, i, end, line, column);
+    tokens.push(token(source.substring(i, end), type, i, line, column, line, end - lineStart));
     i = end;
   }
   return { tokens, groups: { comments }, errors: [] };
