@@ -12,10 +12,11 @@
  */
 import { BridgePanicError, locate, type Loc } from "../errors.js";
 import type { AliasDecl, Group, ToolDecl } from "../prepare/scope-index.js";
-import { callTool } from "./call-tool.js";
-import { collectGroups } from "./lanes.js";
+import { INTO, callInto, callTool, type CallSink } from "./call-tool.js";
+import { DEFERRED, collectGroups, type Collected } from "./lanes.js";
 import { createMemoCache } from "./memo.js";
 import { collect, writeGroups } from "./output.js";
+import type { CallContext } from "./run-state.js";
 import { setPath } from "./paths.js";
 import {
   COMPUTING,
@@ -103,17 +104,101 @@ export function resolveTool(owner: Scope, decl: ToolDecl, c: Chain, loc: Loc | u
   }
   slots[slot] = COMPUTING;
   let r: unknown;
+  const binding = decl.def.binding;
+  // A call that may be asynchronous settles the slot itself (no Promise of its own, no `then`).
+  const sink = decl.memo < 0 && !binding.sync && binding.batch === null ? new SlotSink(slots, slot, loc) : null;
   try {
     const leaf = decl.inputs.length === 0 && decl.def.self.length === 0;
-    r = invokeTool(owner, decl, leaf ? c : { owner, decl, next: c }, null, undefined);
+    r = invokeTool(owner, decl, leaf ? c : { owner, decl, next: c }, null, undefined, sink);
   } catch (e) {
     const err = locate(e, loc);
     slots[slot] = new Failed(err);
     throw err;
   }
-  if (r instanceof Promise) return settleSlot(slots, slot, r, loc);
+  if (r === INTO) r = sink!.wait();
+  else if (r instanceof Promise && (sink === null || r !== sink.created())) return settleSlot(slots, slot, r, loc);
+  if (r instanceof Promise) {
+    slots[slot] = new Pending(r);
+    return r;
+  }
   slots[slot] = r === undefined ? UNDEF : r;
   return r;
+}
+
+/**
+ * Settles a tool slot from its call (`callInto`) or its deferred input
+ * assembly, as settleSlot would; as `Collected`, it receives the inputs that
+ * were not all there at once and makes the call.
+ */
+class SlotSink implements CallSink, Collected {
+  private promise: Promise<unknown> | null = null;
+  private res: ((v: unknown) => void) | null = null;
+  private rej: ((e: unknown) => void) | null = null;
+  owner: Scope | null = null;
+  private decl: ToolDecl | null = null;
+  private input: Record<string, unknown> | null = null;
+
+  /** Remembers what `ready` needs to make the call. */
+  phase(decl: ToolDecl, input: Record<string, unknown>): this {
+    this.decl = decl;
+    this.input = input;
+    return this;
+  }
+
+  inputsReady(vals: unknown[]): void {
+    const decl = this.decl!;
+    const input = this.input!;
+    let r: unknown;
+    try {
+      writeInput(input, decl.inputs, vals);
+      r = call(this.owner!, decl, input, null, undefined, this);
+    } catch (e) {
+      this.failWith(e);
+      return;
+    }
+    if (r !== INTO) this.settle(r);
+  }
+
+  constructor(
+    private readonly slots: unknown[],
+    private readonly slot: number,
+    private readonly loc: Loc | undefined,
+  ) {}
+
+  /** The slot's Promise; created before any outcome can arrive. */
+  wait(): Promise<unknown> {
+    return (this.promise ??= new Promise((resolve, reject) => {
+      this.res = resolve;
+      this.rej = reject;
+    }));
+  }
+
+  created(): Promise<unknown> | null {
+    return this.promise;
+  }
+
+  settle(v: unknown): void {
+    this.slots[this.slot] = v === undefined ? UNDEF : v;
+    this.res!(v);
+  }
+
+  failWith(e: unknown): void {
+    const err = locate(e, this.loc);
+    this.slots[this.slot] = new Failed(err);
+    this.rej!(err);
+  }
+
+  ok(_ctx: CallContext, v: unknown): void {
+    this.settle(v);
+  }
+
+  fail(_ctx: CallContext, e: unknown): void {
+    this.failWith(e);
+  }
+
+  inputsFailed(e: unknown): void {
+    this.failWith(e);
+  }
 }
 
 function settleSlot(slots: unknown[], slot: number, r: Promise<unknown>, loc: Loc | undefined): Promise<unknown> {
@@ -207,21 +292,22 @@ export function invokeTool(
   c: Chain,
   pipePath: readonly string[] | null,
   pipeValue: unknown,
+  sink: SlotSink | null = null,
 ): unknown {
   const def = decl.def;
   if (def.error !== null) throw new Error(def.error);
   const input: Record<string, unknown> = {};
-  if (def.self.length === 0) return callerPhase(owner, decl, c, input, pipePath, pipeValue);
+  if (def.self.length === 0) return callerPhase(owner, decl, c, input, pipePath, pipeValue, sink);
   const inv = new Scope(owner.run, null, def.body!, undefined, 0, null, null);
   const selfValues = collect(def.self, (g) => g.ev(inv, c));
   if (selfValues instanceof Promise) {
     return selfValues.then((vals) => {
       writeInput(input, def.self, vals);
-      return callerPhase(owner, decl, c, input, pipePath, pipeValue);
+      return callerPhase(owner, decl, c, input, pipePath, pipeValue, null);
     });
   }
   writeInput(input, def.self, selfValues);
-  return callerPhase(owner, decl, c, input, pipePath, pipeValue);
+  return callerPhase(owner, decl, c, input, pipePath, pipeValue, sink);
 }
 
 /** Phase 2 of input assembly (the caller's wires) and the call itself. */
@@ -232,10 +318,15 @@ function callerPhase(
   input: Record<string, unknown>,
   pipePath: readonly string[] | null,
   pipeValue: unknown,
+  sink: SlotSink | null,
 ): unknown {
   const groups = decl.inputs;
-  if (groups.length === 0) return call(owner, decl, input, pipePath, pipeValue);
-  const values = collectGroups(groups, owner, c);
+  if (groups.length === 0) return call(owner, decl, input, pipePath, pipeValue, sink);
+  // With a sink, inputs that are not all there yet go to the sink, which then
+  // calls the tool and settles the slot's own Promise (see SlotSink.ready).
+  if (sink !== null) sink.owner = owner;
+  const values = collectGroups(groups, owner, c, sink !== null ? sink.phase(decl, input) : null);
+  if (values === DEFERRED) return sink!.wait();
   if (values instanceof Promise) {
     // A manual deferred instead of returning the call's Promise from a then
     // callback: that would cost two extra microtask hops per tool.
@@ -244,7 +335,7 @@ function callerPhase(
         let r: unknown;
         try {
           writeInput(input, groups, vals);
-          r = call(owner, decl, input, pipePath, pipeValue);
+          r = call(owner, decl, input, pipePath, pipeValue, null);
         } catch (e) {
           reject(e);
           return;
@@ -254,8 +345,8 @@ function callerPhase(
       }, reject);
     });
   }
-  writeInput(input, groups, values);
-  return call(owner, decl, input, pipePath, pipeValue);
+  writeInput(input, groups, values as unknown[]);
+  return call(owner, decl, input, pipePath, pipeValue, sink);
 }
 
 function call(
@@ -264,10 +355,12 @@ function call(
   input: Record<string, unknown>,
   pipePath: readonly string[] | null,
   pipeValue: unknown,
+  sink: SlotSink | null,
 ): unknown {
   if (pipePath !== null) {
     setPath(input, pipePath, pipeValue);
     return callTool(owner.run, decl.def.binding, input, null);
   }
+  if (sink !== null) return callInto(owner.run, decl.def.binding, input, sink, 0);
   return callTool(owner.run, decl.def.binding, input, memoOf(owner, decl));
 }

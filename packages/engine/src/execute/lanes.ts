@@ -58,18 +58,36 @@ function ignoreValue(v: unknown): void {
   if (v instanceof Promise) v.then(undefined, () => undefined);
 }
 
+/** Receives the values of `collectGroups` when they are not all there at once (instead of a Promise). */
+export interface Collected {
+  inputsReady(vals: unknown[]): void;
+  inputsFailed(e: unknown): void;
+}
+
+/** Returned by `collectGroups` when the values will be handed to its `then`. */
+export const DEFERRED = { deferred: true } as const;
+
 /**
  * Evaluates `groups` in `s` (values, or one Promise of all of them), like
  * `collect` in output.ts but with lanes: consecutive lanes on the same
- * pending instance wait on it once. Used for tool inputs (R-EXEC-4).
+ * pending instance wait on it once. Used for tool inputs (R-EXEC-4). With
+ * `then`, pending values are handed to it when complete and DEFERRED is
+ * returned (one `then` less than waiting on the returned Promise).
  */
-export function collectGroups(groups: readonly Group[], s: Scope, c: Chain): unknown[] | Promise<unknown[]> {
+export function collectGroups(
+  groups: readonly Group[],
+  s: Scope,
+  c: Chain,
+  then: Collected | null = null,
+): unknown[] | Promise<unknown[]> | typeof DEFERRED {
   const n = groups.length;
   const out = new Array<unknown>(n);
   let pending = 0;
   let last = -1;
   let wait: Promise<unknown> | null = null;
   let waited: Promise<unknown[]> | null = null;
+  // Set when the shared wait alone completes the values and `then` takes them.
+  let cont: Collected | null = null;
   let open = false;
   for (let k = 0; k < n; k++) {
     const g = groups[k]!;
@@ -83,10 +101,24 @@ export function collectGroups(groups: readonly Group[], s: Scope, c: Chain): unk
             wait = v;
             open = true;
             // Attached now, so its reaction keeps the place the first lane's read would have had.
-            waited = v.then((x) => {
-              for (let j = 0; j < n; j++) if (out[j] === WAIT) out[j] = readLane(groups[j]!.lane!, x);
-              return out;
-            });
+            waited = v.then(
+              (x) => {
+                try {
+                  for (let j = 0; j < n; j++) if (out[j] === WAIT) out[j] = readLane(groups[j]!.lane!, x);
+                } catch (e) {
+                  if (cont === null) throw e;
+                  cont.inputsFailed(e);
+                  return out;
+                }
+                cont?.inputsReady(out);
+                return out;
+              },
+              (e: unknown) => {
+                if (cont === null) throw e;
+                cont.inputsFailed(e);
+                return out;
+              },
+            );
           }
           if (open && v === wait) {
             out[k] = WAIT;
@@ -107,16 +139,41 @@ export function collectGroups(groups: readonly Group[], s: Scope, c: Chain): unk
     }
     out[k] = v;
   }
-  if (waited !== null) return pending === 0 ? waited : joinWaited(waited, out);
+  if (waited !== null) {
+    if (pending > 0) return handOver(joinWaited(waited, out), then);
+    if (then === null) return waited;
+    cont = then;
+    return DEFERRED;
+  }
   if (pending === 0) return out;
   if (pending === 1) {
     // One pending value: a single then is cheaper than Promise.all.
-    return (out[last] as Promise<unknown>).then((x) => {
-      out[last] = x;
-      return out;
-    });
+    const one = out[last] as Promise<unknown>;
+    if (then === null) {
+      return one.then((x) => {
+        out[last] = x;
+        return out;
+      });
+    }
+    one.then(
+      (x) => {
+        out[last] = x;
+        then.inputsReady(out);
+      },
+      (e: unknown) => then.inputsFailed(e),
+    );
+    return DEFERRED;
   }
-  return Promise.all(out);
+  return handOver(Promise.all(out), then);
+}
+
+function handOver(p: Promise<unknown[]>, then: Collected | null): Promise<unknown[]> | typeof DEFERRED {
+  if (then === null) return p;
+  p.then(
+    (vals) => then.inputsReady(vals),
+    (e: unknown) => then.inputsFailed(e),
+  );
+  return DEFERRED;
 }
 
 function joinWaited(waited: Promise<unknown[]>, out: unknown[]): Promise<unknown[]> {

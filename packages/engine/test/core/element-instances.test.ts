@@ -351,3 +351,42 @@ bridge Query.q {
     expect(err.loc).toEqual({ startLine: 8, startColumn: 19, endLine: 8, endColumn: 27 });
   });
 });
+
+describe("tool slots settled by their own calls", () => {
+  const a = async () => ({ lat: 1, lon: 2, none: null });
+  const echo = async (p: unknown) => p;
+  const down = async () => {
+    throw new Error("down");
+  };
+  const q = (body: string) => `version 1.5
+bridge Query.q {
+  ${body}
+}`;
+
+  it("builds the result from a tool whose inputs wait on another tool, read twice", async () => {
+    const r = await runText(q(`with a\n  with echo as b\n  with output as o\n  b.x <- a.lat\n  o.v <- b.x\n  o.w <- b.x\n  o.z <- a.lon`), { a, echo });
+    expect(r.data).toEqual({ v: 1, w: 1, z: 2 });
+  });
+
+  it("locates the failure of a tool called after its inputs arrived, and of the tool it waited on", async () => {
+    const late = await runText(q(`with a\n  with down as b\n  with output as o\n  b.x <- a.lat\n  o.v <- b.x`), { a, down });
+    expect(late.error?.message).toBe("down");
+    expect(late.error?.loc).toEqual({ startLine: 7, startColumn: 10, endLine: 7, endColumn: 12 });
+    const early = await runText(q(`with down as a\n  with echo as b\n  with output as o\n  b.x <- a.lat\n  o.v <- b.x`), { down, echo });
+    expect(early.error?.loc).toEqual({ startLine: 6, startColumn: 10, endLine: 6, endColumn: 14 });
+    const caught = await runText(q(`with down as a\n  with echo as b\n  with output as o\n  b.x <- a.lat\n  o.v <- b.x catch "c"`), { down, echo });
+    expect(caught.data).toEqual({ v: "c" });
+  });
+
+  it("times out a tool called after its inputs arrived", async () => {
+    const doc = parseBridge(q(`with a\n  with hang as b\n  with output as o\n  b.x <- a.lat\n  o.v <- b.x`));
+    const err = (await executeBridge({
+      document: doc,
+      operation: "Query.q",
+      tools: { a, hang: () => new Promise(() => {}) },
+      toolTimeoutMs: 20,
+    }).catch((e: unknown) => e)) as Error & { loc?: unknown };
+    expect(err.message).toBe('Tool "hang" timed out after 20ms');
+    expect(err.loc).toEqual({ startLine: 7, startColumn: 10, endLine: 7, endColumn: 12 });
+  });
+});
