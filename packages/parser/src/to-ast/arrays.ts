@@ -5,11 +5,11 @@
  * the `with`s declared before them (Q-39).
  */
 import type { CstNode } from "chevrotain";
-import type { ArrayMapExpr, ArrayStatement, Expr, WithStatement } from "@bridgekit/engine";
+import type { ArrayMapExpr, ArrayStatement, Expr } from "@bridgekit/engine";
 import { items, nodeLoc, spanLoc, tok } from "./cst.js";
 import type { Env } from "./scope.js";
 import { createScope } from "./scope.js";
-import { buildAlias, buildScopeLine, buildSpread, buildWire, buildWith, declareWiths } from "./body.js";
+import { buildAlias, buildScopeLine, buildSpread, buildWire, declareBodyWiths } from "./body.js";
 
 const NO_NESTED_MAPPING = "an input wire of a loop-scoped handle cannot map an array (R-ARR-5)";
 
@@ -19,13 +19,11 @@ export function buildMapping(env: Env, source: Expr, n: CstNode): ArrayMapExpr {
   const scope = createScope(env.scope, "array", env.scope.block, env.scope.blockStart);
   const inner: Env = { ctx: env.ctx, scope };
   const lines = items(n, ["alias", "withDecl", "spread", "scopeLine", "wire"]);
-  const withs = new Map<CstNode, WithStatement>();
-  for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(inner, node));
-  declareWiths(inner, [...withs.values()]);
+  const withs = declareBodyWiths(inner, lines);
   scope.names.set(iterator, { kind: "iterator", offset: nodeLoc(n).start, fromWith: false });
-  const body: ArrayStatement[] = lines.map(([key, node]) => {
+  const body: ArrayStatement[] = lines.map(([key, node], i) => {
     switch (key) {
-      case "withDecl": return withs.get(node)!;
+      case "withDecl": return withs[i]!;
       case "alias": return buildAlias(inner, node);
       case "spread": return buildSpread(inner, node);
       case "scopeLine": return buildScopeLine(inner, node, "element");

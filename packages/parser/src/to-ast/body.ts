@@ -76,6 +76,21 @@ export function declareWiths(env: Env, withs: WithStatement[]): void {
   }
 }
 
+/** Build the `with` lines of a body and declare them up front (R-WITH-2); the statements by line index. */
+export function declareBodyWiths(env: Env, lines: ReadonlyArray<[string, CstNode]>): Array<WithStatement | undefined> {
+  const byLine = new Array<WithStatement | undefined>(lines.length);
+  const withs: WithStatement[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const [key, node] = lines[i]!;
+    if (key !== "withDecl") continue;
+    const w = buildWith(env, node);
+    byLine[i] = w;
+    withs.push(w);
+  }
+  declareWiths(env, withs);
+  return byLine;
+}
+
 /** `force h [catch null]` (R-FORCE-1, Q-24). */
 export function buildForce(env: Env, n: CstNode): ForceStatement {
   const name = tok(n, "Name")!;

@@ -9,19 +9,17 @@ import type { BuildContext } from "./cst.js";
 import { items, nodeLoc, sub, tok } from "./cst.js";
 import { createScope } from "./scope.js";
 import type { Env } from "./scope.js";
-import { buildAlias, buildForce, buildWire, buildWith, declareWiths } from "./body.js";
+import { buildAlias, buildForce, buildWire, declareBodyWiths } from "./body.js";
 import { dottedText } from "./paths.js";
 
 /** Build `{ bodyLine }` of a bridge or define in a fresh scope. */
 export function buildBody(ctx: BuildContext, block: "bridge" | "define", blockStart: number, n: CstNode): BodyStatement[] {
   const env: Env = { ctx, scope: createScope(null, block, block, blockStart) };
   const lines = items(n, ["withDecl", "force", "alias", "wire"]);
-  const withs = new Map<CstNode, WithStatement>();
-  for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(env, node));
-  declareWiths(env, [...withs.values()]);
-  return lines.map(([key, node]) => {
+  const withs = declareBodyWiths(env, lines);
+  return lines.map(([key, node], i) => {
     switch (key) {
-      case "withDecl": return withs.get(node)!;
+      case "withDecl": return withs[i]!;
       case "force": return buildForce(env, node);
       case "alias": return buildAlias(env, node);
       default: return buildWire(env, node, "body");

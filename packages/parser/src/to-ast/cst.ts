@@ -52,7 +52,12 @@ export function subs(n: CstNode, key: string): CstNode[] {
 export function items(n: CstNode, keys: readonly string[]): Array<[string, CstNode]> {
   const out: Array<[string, CstNode]> = [];
   for (const key of keys) for (const el of n.children[key] ?? []) out.push([key, el as CstNode]);
-  if (out.length > 1) out.sort((a, b) => a[1].location!.startOffset - b[1].location!.startOffset);
+  for (let i = 1; i < out.length; i++) {
+    if (out[i]![1].location!.startOffset < out[i - 1]![1].location!.startOffset) {
+      out.sort((a, b) => a[1].location!.startOffset - b[1].location!.startOffset);
+      break;
+    }
+  }
   return out;
 }
 

@@ -7,12 +7,14 @@ import type { CstNode, IToken } from "chevrotain";
 import type { Block, BridgeDocument, Comment, SourceLocation } from "@bridgekit/engine";
 import type { BuildContext } from "./cst.js";
 import { BridgeSyntaxError } from "../errors.js";
-import { sub, subs, tok, tokenLoc } from "./cst.js";
+import { items, sub, tok, tokenLoc } from "./cst.js";
 import { dottedText } from "./paths.js";
 import { buildConst } from "./const.js";
 import { buildTool } from "./tool.js";
 import { buildDefine } from "./define.js";
 import { buildBridge } from "./bridge.js";
+
+const BLOCK_KINDS = ["constBlock", "toolBlock", "defineBlock", "bridgeBlock"];
 
 function registerBlocks(ctx: BuildContext, blocks: Array<[string, CstNode]>): void {
   for (const [key, node] of blocks) {
@@ -80,11 +82,9 @@ function documentLoc(ctx: BuildContext, last: IToken | undefined): SourceLocatio
 
 export function buildDocument(ctx: BuildContext, cst: CstNode, commentTokens: IToken[], lastToken?: IToken): BridgeDocument {
   const version = checkVersion(ctx, tok(cst, "versionNumber")!);
-  const kinds = ["constBlock", "toolBlock", "defineBlock", "bridgeBlock"];
-  const items: Array<[string, CstNode]> = kinds.flatMap((k) => subs(cst, k).map((n) => [k, n] as [string, CstNode]));
-  items.sort((a, b) => a[1].location!.startOffset - b[1].location!.startOffset);
-  registerBlocks(ctx, items);
-  const blocks: Block[] = items.map(([key, node]) => {
+  const blockNodes = items(cst, BLOCK_KINDS);
+  registerBlocks(ctx, blockNodes);
+  const blocks: Block[] = blockNodes.map(([key, node]) => {
     switch (key) {
       case "constBlock": return buildConst(ctx, node);
       case "toolBlock": return buildTool(ctx, node);

@@ -13,7 +13,7 @@ import { items, nodeLoc, semanticError, sub, syntaxError, tok } from "./cst.js";
 import { createScope } from "./scope.js";
 import type { Env } from "./scope.js";
 import { resolveRead } from "./scope.js";
-import { buildScopeLine, buildSpread, buildWire, buildWith, checkReservedName, declareWiths } from "./body.js";
+import { buildScopeLine, buildSpread, buildWire, checkReservedName, declareBodyWiths } from "./body.js";
 import { dottedText } from "./paths.js";
 import { readJson } from "./const.js";
 
@@ -36,12 +36,12 @@ function buildOnError(env: Env, n: CstNode): OnErrorStatement {
   return { kind: "OnError", ref: { kind: "Ref", root, path, loc: refLoc }, loc };
 }
 
-function buildToolLine(env: Env, key: string, node: CstNode, withs: Map<CstNode, WithStatement>): ToolStatement {
+function buildToolLine(env: Env, key: string, node: CstNode, w: WithStatement | undefined): ToolStatement {
   switch (key) {
     case "onError": return buildOnError(env, node);
     case "spread": return buildSpread(env, node);
     case "scopeLine": return buildScopeLine(env, node, "tool", { noMapping: NO_MAPPING });
-    case "withDecl": return withs.get(node)!;
+    case "withDecl": return w!;
     case "force": throw syntaxError(env.ctx, nodeLoc(node), "`force` is not allowed inside tool blocks (Q-08)");
     case "alias": throw syntaxError(env.ctx, nodeLoc(node), "`alias` is not supported inside tool blocks (Q-08)");
     default: return buildWire(env, node, "tool", { noMapping: NO_MAPPING });
@@ -61,9 +61,7 @@ export function buildTool(ctx: BuildContext, n: CstNode): ToolBlock {
   }
   const env: Env = { ctx, scope: createScope(null, "tool", "tool", loc.start) };
   const lines = items(n, ["onError", "scopeLine", "spread", "withDecl", "force", "alias", "wire"]);
-  const withs = new Map<CstNode, WithStatement>();
-  for (const [key, node] of lines) if (key === "withDecl") withs.set(node, buildWith(env, node));
-  declareWiths(env, [...withs.values()]);
-  const body = lines.map(([key, node]) => buildToolLine(env, key, node, withs));
+  const withs = declareBodyWiths(env, lines);
+  const body = lines.map(([key, node], i) => buildToolLine(env, key, node, withs[i]));
   return { kind: "Tool", name: name.text, source, extends: extendsParent, body, braces: !!tok(n, "LCurly"), loc };
 }
