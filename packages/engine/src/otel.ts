@@ -24,8 +24,16 @@ let lastTracerProvider: TracerProvider | undefined;
 let lastMeterProvider: MeterProvider | undefined;
 let lastState: OtelState | null = null;
 
+/**
+ * The registry of the OpenTelemetry API (major version 1) on the global object:
+ * absent until something registers a provider, context manager or propagator.
+ */
+const API_GLOBAL = Symbol.for("opentelemetry.js.api.1");
+
 /** The tracer and instruments to use for one execution, or null when OpenTelemetry is idle. */
 export function otelForRun(): OtelState | null {
+  // Nothing was ever registered: idle, without the API's lookups (the common case).
+  if ((globalThis as Record<symbol, unknown>)[API_GLOBAL] === undefined) return null;
   const global = trace.getTracerProvider();
   const tp = global instanceof ProxyTracerProvider ? global.getDelegate() : global;
   const mp = metrics.getMeterProvider();

@@ -56,7 +56,7 @@ async function flush(run: RunState, binding: ToolBinding, items: BatchItem[]): P
     try {
       const first = chunk[0]!;
       const inputs = chunk.map((item) => item.input);
-      results = (await invoke(run, first.binding, first.binding.toolName, inputs, chunk.length)) as unknown[];
+      results = (await invoke(run, first.binding, inputs, chunk.length)) as unknown[];
     } catch (err) {
       for (const item of chunk) settle(run, item, err, true);
       continue;

@@ -130,7 +130,7 @@ export function callInto(run: RunState, binding: ToolBinding, input: Record<stri
   const signal = run.signal;
   if (signal !== undefined && signal.aborted) throw new BridgeAbortError();
   try {
-    return invoke(run, binding, binding.toolName, input, -1, sink, index);
+    return invoke(run, binding, input, -1, sink, index);
   } catch (err) {
     return recover(run, binding, err);
   }
@@ -140,7 +140,7 @@ function callOnce(run: RunState, binding: ToolBinding, input: Record<string, unk
   if (binding.batch !== null) return enqueueBatch(run, binding, input);
   let result: unknown;
   try {
-    result = invoke(run, binding, binding.toolName, input, -1);
+    result = invoke(run, binding, input, -1);
   } catch (err) {
     return recover(run, binding, err);
   }
@@ -166,7 +166,6 @@ export function recover(run: RunState, binding: ToolBinding, err: unknown): unkn
 export function invoke(
   run: RunState,
   binding: ToolBinding,
-  toolName: string,
   input: unknown,
   expected: number,
   sink: CallSink | null = null,
@@ -177,10 +176,11 @@ export function invoke(
   }
   run.toolCalls++;
   const fn = binding.fn!;
+  const toolName = binding.toolName;
   const observed =
     (binding.traced && (run.trace !== null || run.otel !== null)) ||
     (run.logger !== null && (binding.logSuccess !== null || binding.logFailure !== null));
-  const ctx = new CallContext(run, binding, toolName, input, expected, observed);
+  const ctx = new CallContext(run, binding, input, expected, observed);
   if (sink !== null) {
     ctx.sink = sink;
     ctx.sinkIndex = index;
@@ -308,7 +308,8 @@ function isAbortError(err: unknown): boolean {
 
 function record(ctx: CallContext, value: unknown, err: unknown, failed: boolean): void {
   const end = performance.now();
-  const { run, binding, toolName } = ctx;
+  const { run, binding } = ctx;
+  const toolName = binding.toolName;
   const durationMs = end - ctx.start;
   const message = failed ? messageOf(err) : undefined;
   if (binding.traced) {

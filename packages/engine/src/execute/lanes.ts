@@ -24,6 +24,13 @@ export function resolveLane(s: Scope, lane: SlotRead, c: Chain): unknown {
 /** Reads a lane's path from its instance value, as the compiled reference would. */
 export function readLane(lane: SlotRead, v: unknown): unknown {
   const segs = lane.segs;
+  if (segs.length === 1 && v !== null && typeof v === "object") {
+    const seg = segs[0]!;
+    if (!seg.unsafe && !(v instanceof Signal)) {
+      const r = (v as Record<string | number, unknown>)[seg.key];
+      return typeof r === "function" ? undefined : r;
+    }
+  }
   if (segs.length === 0) return typeof v === "function" ? undefined : v;
   if (v instanceof Signal && lane.decl.kind === "alias") return v;
   try {

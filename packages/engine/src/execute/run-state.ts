@@ -110,7 +110,6 @@ export interface CallSink {
  * AbortController behind `signal` is created on first read.
  */
 export class CallContext implements ToolContext {
-  readonly logger: Logger;
   /** @internal */ ctrl: AbortController | null = null;
   /** @internal */ abortReason: unknown = undefined;
   /** @internal */ settled = false;
@@ -130,12 +129,19 @@ export class CallContext implements ToolContext {
   constructor(
     /** @internal */ readonly run: RunState,
     /** @internal */ readonly binding: ToolBinding,
-    /** @internal */ readonly toolName: string,
     /** @internal */ readonly input: unknown,
     /** @internal */ readonly expected: number,
     /** @internal */ readonly observed: boolean,
-  ) {
-    this.logger = run.toolLogger;
+  ) {}
+
+  /** The execution's logger, or a no-op logger. */
+  get logger(): Logger {
+    return this.run.toolLogger;
+  }
+
+  /** @internal */
+  get toolName(): string {
+    return this.binding.toolName;
   }
 
   get signal(): AbortSignal {
