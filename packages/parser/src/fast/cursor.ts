@@ -6,7 +6,9 @@
  * the order they are first added, the location spanning the first and last
  * token of the rule. Only `children` differs: a plain object, where
  * chevrotain makes one without prototype (a dictionary in V8, slower to
- * fill and read). Any mismatch throws `MISMATCH`; the caller then parses
+ * fill and read). The rules add children with a literal key at each site
+ * (`c.Name = [...]`, `(c.Sep ??= []).push(...)`): one generic "add under
+ * this key" function would make every access a slow keyed lookup. Any mismatch throws `MISMATCH`; the caller then parses
  * with chevrotain, which reports the error.
  */
 import type { CstNode, IToken, TokenType } from "chevrotain";
@@ -90,26 +92,20 @@ export class Cursor {
     return n;
   }
 
-  protected add(n: CstNode, key: string, el: CstNode | IToken): void {
-    const list = n.children[key];
-    if (list === undefined) n.children[key] = [el];
-    else list.push(el);
-  }
-
-  /** Consume the next token if it is of exactly type `tt`, under the key `key` (its name by default). */
-  protected eat(n: CstNode, tt: TokenType, key: string = tt.name): void {
+  /** Consume the next token if it is of exactly type `tt`. */
+  protected take(tt: TokenType): IToken {
     const tok = this.tokens[this.pos];
     if (tok === undefined || tok.tokenTypeIdx !== tt.tokenTypeIdx) throw MISMATCH;
     this.pos++;
-    this.add(n, key, tok);
+    return tok;
   }
 
-  /** Consume the next token if it is in `s`, under the key `key`. */
-  protected eatIn(n: CstNode, s: TokenSet, key: string): void {
+  /** Consume the next token if its type is in `s`. */
+  protected takeIn(s: TokenSet): IToken {
     const tok = this.tokens[this.pos];
     if (tok === undefined || s[tok.tokenTypeIdx] !== 1) throw MISMATCH;
     this.pos++;
-    this.add(n, key, tok);
+    return tok;
   }
 
   /** R-LEX-14: does the next `.`/`?.`/`[` continue the current path? (`BridgeParser.continuesPath`) */

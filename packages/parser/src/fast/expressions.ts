@@ -16,66 +16,69 @@ export abstract class ExpressionParser extends Cursor {
   /** rhs = [ "not" ] , ( STRING | paren | name , { step } ) , { op , operand } , [ ternary ] , [ mapping ] , { gate } , [ "catch" , alt ] */
   protected rhs(): CstNode {
     const n = this.open("rhs");
-    if (this.at(T.Not)) this.eat(n, T.Not);
-    if (this.at(T.StringLit)) this.eat(n, T.StringLit);
-    else if (this.at(T.LParen)) this.add(n, "paren", this.paren());
+    const c = n.children;
+    if (this.at(T.Not)) c.Not = [this.take(T.Not)];
+    if (this.at(T.StringLit)) c.StringLit = [this.take(T.StringLit)];
+    else if (this.at(T.LParen)) c.paren = [this.paren()];
     else if (this.in(S.Name)) {
-      this.eatIn(n, S.Name, "Name");
+      c.Name = [this.takeIn(S.Name)];
       while ((this.continuesPath() || this.at(T.Colon)) && (this.in(S.Sep) || this.at(T.Colon) || (this.at(T.LBracket) && this.at(T.NumberLit, 2)))) {
-        this.step(n, true);
+        this.step(c, true);
       }
     } else throw MISMATCH;
-    this.ops(n);
-    if (this.at(T.Question)) this.add(n, "ternary", this.ternary());
-    if (this.at(T.LBracket)) this.add(n, "mapping", this.mapping());
-    while (this.in(S.GateTok)) this.add(n, "gate", this.gate());
+    this.ops(c);
+    if (this.at(T.Question)) c.ternary = [this.ternary()];
+    if (this.at(T.LBracket)) c.mapping = [this.mapping()];
+    while (this.in(S.GateTok)) (c.gate ??= []).push(this.gate());
     if (this.at(T.Catch)) {
-      this.eat(n, T.Catch);
-      this.add(n, "alt", this.alt());
+      c.Catch = [this.take(T.Catch)];
+      c.alt = [this.alt()];
     }
     return this.close(n);
   }
 
-  /** One step of a path: `sep segment` | `[ NUMBER ]` | (pipes) `: name`. */
-  private step(n: CstNode, pipes: boolean): void {
+  /** One step of a path into the children `c`: `sep segment` | `[ NUMBER ]` | (pipes) `: name`. */
+  private step(c: CstNode["children"], pipes: boolean): void {
     if (this.in(S.Sep)) {
-      this.eatIn(n, S.Sep, "Sep");
-      this.eatIn(n, S.Segment, "Segment");
+      (c.Sep ??= []).push(this.takeIn(S.Sep));
+      (c.Segment ??= []).push(this.takeIn(S.Segment));
     } else if (this.at(T.LBracket)) {
-      this.eat(n, T.LBracket);
-      this.eat(n, T.NumberLit);
-      this.eat(n, T.RBracket);
+      (c.LBracket ??= []).push(this.take(T.LBracket));
+      (c.NumberLit ??= []).push(this.take(T.NumberLit));
+      (c.RBracket ??= []).push(this.take(T.RBracket));
     } else if (pipes && this.at(T.Colon)) {
-      this.eat(n, T.Colon);
-      this.eatIn(n, S.Name, "Name");
+      (c.Colon ??= []).push(this.take(T.Colon));
+      (c.Name ??= []).push(this.takeIn(S.Name));
     } else throw MISMATCH;
   }
 
-  /** `{ op , operand }` */
-  private ops(n: CstNode): void {
+  /** `{ op , operand }` into the children `c` */
+  private ops(c: CstNode["children"]): void {
     while (this.in(S.BinOp)) {
-      this.eatIn(n, S.BinOp, "BinOp");
-      this.add(n, "operand", this.operand());
+      (c.BinOp ??= []).push(this.takeIn(S.BinOp));
+      (c.operand ??= []).push(this.operand());
     }
   }
 
   /** paren = "(" , [ "not" ] , source , { op , operand } , ")" */
   private paren(): CstNode {
     const n = this.open("paren");
-    this.eat(n, T.LParen);
-    if (this.at(T.Not)) this.eat(n, T.Not);
-    this.add(n, "source", this.source());
-    this.ops(n);
-    this.eat(n, T.RParen);
+    const c = n.children;
+    c.LParen = [this.take(T.LParen)];
+    if (this.at(T.Not)) c.Not = [this.take(T.Not)];
+    c.source = [this.source()];
+    this.ops(c);
+    c.RParen = [this.take(T.RParen)];
     return this.close(n);
   }
 
   /** operand = LITERAL | paren | source */
   private operand(): CstNode {
     const n = this.open("operand");
-    if (this.in(S.LiteralTok)) this.eatIn(n, S.LiteralTok, "LiteralTok");
-    else if (this.at(T.LParen)) this.add(n, "paren", this.paren());
-    else if (this.in(S.Name)) this.add(n, "source", this.source());
+    const c = n.children;
+    if (this.in(S.LiteralTok)) c.LiteralTok = [this.takeIn(S.LiteralTok)];
+    else if (this.at(T.LParen)) c.paren = [this.paren()];
+    else if (this.in(S.Name)) c.source = [this.source()];
     else throw MISMATCH;
     return this.close(n);
   }
@@ -83,18 +86,20 @@ export abstract class ExpressionParser extends Cursor {
   /** ternary = "?" , branch , ":" , branch */
   private ternary(): CstNode {
     const n = this.open("ternary");
-    this.eat(n, T.Question);
-    this.add(n, "then", this.branch());
-    this.eat(n, T.Colon);
-    this.add(n, "else", this.branch());
+    const c = n.children;
+    c.Question = [this.take(T.Question)];
+    c.then = [this.branch()];
+    c.Colon = [this.take(T.Colon)];
+    c.else = [this.branch()];
     return this.close(n);
   }
 
   /** branch = LITERAL | address */
   private branch(): CstNode {
     const n = this.open("branch");
-    if (this.in(S.LiteralTok)) this.eatIn(n, S.LiteralTok, "LiteralTok");
-    else if (this.in(S.Name)) this.add(n, "address", this.address());
+    const c = n.children;
+    if (this.in(S.LiteralTok)) c.LiteralTok = [this.takeIn(S.LiteralTok)];
+    else if (this.in(S.Name)) c.address = [this.address()];
     else throw MISMATCH;
     return this.close(n);
   }
@@ -102,28 +107,36 @@ export abstract class ExpressionParser extends Cursor {
   /** gate = ( "||" | "??" ) , alt , [ mapping ] */
   private gate(): CstNode {
     const n = this.open("gate");
-    this.eatIn(n, S.GateTok, "GateTok");
-    this.add(n, "alt", this.alt());
-    if (this.at(T.LBracket)) this.add(n, "mapping", this.mapping());
+    const c = n.children;
+    c.GateTok = [this.takeIn(S.GateTok)];
+    c.alt = [this.alt()];
+    if (this.at(T.LBracket)) c.mapping = [this.mapping()];
     return this.close(n);
   }
 
   /** alt = "throw" STRING | "panic" STRING | "continue" [NUMBER] | "break" [NUMBER] | LITERAL | jsonObject | jsonArray | name { step } { op operand } */
   private alt(): CstNode {
     const n = this.open("alt");
-    if (this.at(T.Throw) || this.at(T.Panic)) {
-      this.eat(n, this.at(T.Throw) ? T.Throw : T.Panic);
-      this.eat(n, T.StringLit);
-    } else if (this.at(T.Continue) || this.at(T.Break)) {
-      this.eat(n, this.at(T.Continue) ? T.Continue : T.Break);
-      if (this.at(T.NumberLit)) this.eat(n, T.NumberLit);
-    } else if (this.in(S.LiteralTok)) this.eatIn(n, S.LiteralTok, "LiteralTok");
-    else if (this.at(T.LCurly)) this.add(n, "jsonObject", this.jsonObject());
-    else if (this.at(T.LBracket)) this.add(n, "jsonArray", this.jsonArray());
+    const c = n.children;
+    if (this.at(T.Throw)) {
+      c.Throw = [this.take(T.Throw)];
+      c.StringLit = [this.take(T.StringLit)];
+    } else if (this.at(T.Panic)) {
+      c.Panic = [this.take(T.Panic)];
+      c.StringLit = [this.take(T.StringLit)];
+    } else if (this.at(T.Continue)) {
+      c.Continue = [this.take(T.Continue)];
+      if (this.at(T.NumberLit)) c.NumberLit = [this.take(T.NumberLit)];
+    } else if (this.at(T.Break)) {
+      c.Break = [this.take(T.Break)];
+      if (this.at(T.NumberLit)) c.NumberLit = [this.take(T.NumberLit)];
+    } else if (this.in(S.LiteralTok)) c.LiteralTok = [this.takeIn(S.LiteralTok)];
+    else if (this.at(T.LCurly)) c.jsonObject = [this.jsonObject()];
+    else if (this.at(T.LBracket)) c.jsonArray = [this.jsonArray()];
     else if (this.in(S.Name)) {
-      this.eatIn(n, S.Name, "Name");
-      while ((this.continuesPath() || this.at(T.Colon)) && (this.in(S.Sep) || this.at(T.LBracket) || this.at(T.Colon))) this.step(n, true);
-      this.ops(n);
+      c.Name = [this.takeIn(S.Name)];
+      while ((this.continuesPath() || this.at(T.Colon)) && (this.in(S.Sep) || this.at(T.LBracket) || this.at(T.Colon))) this.step(c, true);
+      this.ops(c);
     } else throw MISMATCH;
     return this.close(n);
   }
@@ -131,26 +144,30 @@ export abstract class ExpressionParser extends Cursor {
   /** source = name , { step | ":" , name } */
   protected source(): CstNode {
     const n = this.open("source");
-    this.eatIn(n, S.Name, "Name");
-    while ((this.continuesPath() || this.at(T.Colon)) && (this.in(S.Sep) || this.at(T.LBracket) || this.at(T.Colon))) this.step(n, true);
+    const c = n.children;
+    c.Name = [this.takeIn(S.Name)];
+    while ((this.continuesPath() || this.at(T.Colon)) && (this.in(S.Sep) || this.at(T.LBracket) || this.at(T.Colon))) this.step(c, true);
     return this.close(n);
   }
 
   /** address = name , { step } */
   private address(): CstNode {
     const n = this.open("address");
-    this.eatIn(n, S.Name, "Name");
-    while (this.continuesPath() && (this.in(S.Sep) || this.at(T.LBracket))) this.step(n, false);
+    const c = n.children;
+    c.Name = [this.takeIn(S.Name)];
+    while (this.continuesPath() && (this.in(S.Sep) || this.at(T.LBracket))) this.step(c, false);
     return this.close(n);
   }
 
   /** dotted = name , { "." , name }   (on one line) */
   protected dotted(): CstNode {
     const n = this.open("dotted");
-    this.eatIn(n, S.Name, "Name");
+    const c = n.children;
+    const names = [this.takeIn(S.Name)];
+    c.Name = names;
     while (this.at(T.Dot) && this.la(1).startLine === this.tokens[this.pos - 1]!.endLine) {
-      this.eat(n, T.Dot);
-      this.eatIn(n, S.Name, "Name");
+      (c.Dot ??= []).push(this.take(T.Dot));
+      names.push(this.takeIn(S.Name));
     }
     return this.close(n);
   }
@@ -158,41 +175,46 @@ export abstract class ExpressionParser extends Cursor {
   /** json = STRING | NUMBER | "true" | "false" | "null" | jsonObject | jsonArray */
   protected json(): CstNode {
     const n = this.open("json");
+    const c = n.children;
     const t = this.t();
-    if (t === T.StringLit.tokenTypeIdx) this.eat(n, T.StringLit);
-    else if (t === T.NumberLit.tokenTypeIdx) this.eat(n, T.NumberLit);
-    else if (t === T.True.tokenTypeIdx) this.eat(n, T.True);
-    else if (t === T.False.tokenTypeIdx) this.eat(n, T.False);
-    else if (t === T.Null.tokenTypeIdx) this.eat(n, T.Null);
-    else if (t === T.LCurly.tokenTypeIdx) this.add(n, "jsonObject", this.jsonObject());
-    else if (t === T.LBracket.tokenTypeIdx) this.add(n, "jsonArray", this.jsonArray());
+    if (t === T.StringLit.tokenTypeIdx) c.StringLit = [this.take(T.StringLit)];
+    else if (t === T.NumberLit.tokenTypeIdx) c.NumberLit = [this.take(T.NumberLit)];
+    else if (t === T.True.tokenTypeIdx) c.True = [this.take(T.True)];
+    else if (t === T.False.tokenTypeIdx) c.False = [this.take(T.False)];
+    else if (t === T.Null.tokenTypeIdx) c.Null = [this.take(T.Null)];
+    else if (t === T.LCurly.tokenTypeIdx) c.jsonObject = [this.jsonObject()];
+    else if (t === T.LBracket.tokenTypeIdx) c.jsonArray = [this.jsonArray()];
     else throw MISMATCH;
     return this.close(n);
   }
 
+  /** jsonObject = "{" , { jsonInner } , "}" */
   private jsonObject(): CstNode {
-    return this.jsonBracketed("jsonObject", T.LCurly, T.RCurly);
+    const n = this.open("jsonObject");
+    const c = n.children;
+    c.LCurly = [this.take(T.LCurly)];
+    while (this.at(T.LCurly) || this.at(T.LBracket) || this.in(S.JsonAtom)) (c.jsonInner ??= []).push(this.jsonInner());
+    c.RCurly = [this.take(T.RCurly)];
+    return this.close(n);
   }
 
+  /** jsonArray = "[" , { jsonInner } , "]" */
   private jsonArray(): CstNode {
-    return this.jsonBracketed("jsonArray", T.LBracket, T.RBracket);
-  }
-
-  /** jsonObject = "{" , { jsonInner } , "}" ;  jsonArray = "[" , { jsonInner } , "]" */
-  private jsonBracketed(name: string, open: typeof T.LCurly, close: typeof T.RCurly): CstNode {
-    const n = this.open(name);
-    this.eat(n, open);
-    while (this.at(T.LCurly) || this.at(T.LBracket) || this.in(S.JsonAtom)) this.add(n, "jsonInner", this.jsonInner());
-    this.eat(n, close);
+    const n = this.open("jsonArray");
+    const c = n.children;
+    c.LBracket = [this.take(T.LBracket)];
+    while (this.at(T.LCurly) || this.at(T.LBracket) || this.in(S.JsonAtom)) (c.jsonInner ??= []).push(this.jsonInner());
+    c.RBracket = [this.take(T.RBracket)];
     return this.close(n);
   }
 
   /** jsonInner = jsonObject | jsonArray | JSON_ATOM */
   private jsonInner(): CstNode {
     const n = this.open("jsonInner");
-    if (this.at(T.LCurly)) this.add(n, "jsonObject", this.jsonObject());
-    else if (this.at(T.LBracket)) this.add(n, "jsonArray", this.jsonArray());
-    else this.eatIn(n, S.JsonAtom, "JsonAtom");
+    const c = n.children;
+    if (this.at(T.LCurly)) c.jsonObject = [this.jsonObject()];
+    else if (this.at(T.LBracket)) c.jsonArray = [this.jsonArray()];
+    else c.JsonAtom = [this.takeIn(S.JsonAtom)];
     return this.close(n);
   }
 }

@@ -19,14 +19,15 @@ class StatementParser extends ExpressionParser {
   /** document = version , NUMBER , { const | tool | define | bridge } */
   document(): CstNode {
     const n = this.open("document");
-    this.eat(n, T.Version);
-    this.eat(n, T.NumberLit, "versionNumber");
+    const c = n.children;
+    c.Version = [this.take(T.Version)];
+    c.versionNumber = [this.take(T.NumberLit)];
     for (;;) {
       const t = this.t();
-      if (t === T.Const.tokenTypeIdx) this.add(n, "constBlock", this.constBlock());
-      else if (t === T.Tool.tokenTypeIdx) this.add(n, "toolBlock", this.toolBlock());
-      else if (t === T.Define.tokenTypeIdx) this.add(n, "defineBlock", this.defineBlock());
-      else if (t === T.Bridge.tokenTypeIdx) this.add(n, "bridgeBlock", this.bridgeBlock());
+      if (t === T.Const.tokenTypeIdx) (c.constBlock ??= []).push(this.constBlock());
+      else if (t === T.Tool.tokenTypeIdx) (c.toolBlock ??= []).push(this.toolBlock());
+      else if (t === T.Define.tokenTypeIdx) (c.defineBlock ??= []).push(this.defineBlock());
+      else if (t === T.Bridge.tokenTypeIdx) (c.bridgeBlock ??= []).push(this.bridgeBlock());
       else break;
     }
     return this.close(n);
@@ -34,23 +35,25 @@ class StatementParser extends ExpressionParser {
 
   private constBlock(): CstNode {
     const n = this.open("constBlock");
-    this.eat(n, T.Const);
-    this.eatIn(n, S.Name, "Name");
-    this.eat(n, T.Equals);
-    this.add(n, "json", this.json());
+    const c = n.children;
+    c.Const = [this.take(T.Const)];
+    c.Name = [this.takeIn(S.Name)];
+    c.Equals = [this.take(T.Equals)];
+    c.json = [this.json()];
     return this.close(n);
   }
 
   private toolBlock(): CstNode {
     const n = this.open("toolBlock");
-    this.eat(n, T.Tool);
-    this.add(n, "name", this.dotted());
-    this.eat(n, T.From);
-    this.add(n, "source", this.dotted());
+    const c = n.children;
+    c.Tool = [this.take(T.Tool)];
+    c.name = [this.dotted()];
+    c.From = [this.take(T.From)];
+    c.source = [this.dotted()];
     if (this.at(T.LCurly)) {
-      this.eat(n, T.LCurly);
-      for (let line = this.toolLine(); line; line = this.toolLine()) this.line(n, line);
-      this.eat(n, T.RCurly);
+      c.LCurly = [this.take(T.LCurly)];
+      for (let line = this.toolLine(); line; line = this.toolLine()) this.line(c, line);
+      c.RCurly = [this.take(T.RCurly)];
     }
     return this.close(n);
   }
@@ -83,63 +86,66 @@ class StatementParser extends ExpressionParser {
   }
 
   /** Lines of a define or bridge body: `{ bodyLine }` (the loop is entered on With, Force, Alias or a name). */
-  private bodyLines(n: CstNode): void {
+  private bodyLines(c: CstNode["children"]): void {
     for (;;) {
       const t = this.t();
       if (!(t === T.With.tokenTypeIdx || t === T.Force.tokenTypeIdx || t === T.Alias.tokenTypeIdx || S.Name[t] === 1)) return;
-      this.line(n, this.bodyLine() ?? (() => { throw MISMATCH; })());
+      this.line(c, this.bodyLine() ?? (() => { throw MISMATCH; })());
     }
   }
 
-  private line(n: CstNode, line: Line): void {
+  private line(c: CstNode["children"], line: Line): void {
     switch (line) {
-      case "withDecl": return this.add(n, line, this.withDecl());
-      case "force": return this.add(n, line, this.force());
-      case "alias": return this.add(n, line, this.alias());
-      case "wire": return this.add(n, line, this.wire());
-      case "onError": return this.add(n, line, this.onError());
-      case "scopeLine": return this.add(n, line, this.scopeLine());
-      default: return this.add(n, line, this.spread());
+      case "withDecl": (c.withDecl ??= []).push(this.withDecl()); return;
+      case "force": (c.force ??= []).push(this.force()); return;
+      case "alias": (c.alias ??= []).push(this.alias()); return;
+      case "wire": (c.wire ??= []).push(this.wire()); return;
+      case "onError": (c.onError ??= []).push(this.onError()); return;
+      case "scopeLine": (c.scopeLine ??= []).push(this.scopeLine()); return;
+      default: (c.spread ??= []).push(this.spread());
     }
   }
 
   private onError(): CstNode {
     const n = this.open("onError");
-    this.eat(n, T.On);
-    this.eat(n, T.ErrorKw);
+    const c = n.children;
+    c.On = [this.take(T.On)];
+    c.Error = [this.take(T.ErrorKw)];
     if (this.at(T.Equals)) {
-      this.eat(n, T.Equals);
-      this.add(n, "json", this.json());
+      c.Equals = [this.take(T.Equals)];
+      c.json = [this.json()];
     } else {
-      this.eat(n, T.Arrow);
-      this.add(n, "dotted", this.dotted());
+      c.Arrow = [this.take(T.Arrow)];
+      c.dotted = [this.dotted()];
     }
     return this.close(n);
   }
 
   private defineBlock(): CstNode {
     const n = this.open("defineBlock");
-    this.eat(n, T.Define);
-    this.eatIn(n, S.Name, "Name");
-    this.eat(n, T.LCurly);
-    this.bodyLines(n);
-    this.eat(n, T.RCurly);
+    const c = n.children;
+    c.Define = [this.take(T.Define)];
+    c.Name = [this.takeIn(S.Name)];
+    c.LCurly = [this.take(T.LCurly)];
+    this.bodyLines(c);
+    c.RCurly = [this.take(T.RCurly)];
     return this.close(n);
   }
 
   private bridgeBlock(): CstNode {
     const n = this.open("bridgeBlock");
-    this.eat(n, T.Bridge);
-    this.eatIn(n, S.Name, "type");
-    this.eat(n, T.Dot);
-    this.eatIn(n, S.Name, "field");
+    const c = n.children;
+    c.Bridge = [this.take(T.Bridge)];
+    c.type = [this.takeIn(S.Name)];
+    c.Dot = [this.take(T.Dot)];
+    c.field = [this.takeIn(S.Name)];
     if (this.at(T.With)) {
-      this.eat(n, T.With);
-      this.add(n, "dotted", this.dotted());
+      c.With = [this.take(T.With)];
+      c.dotted = [this.dotted()];
     } else {
-      this.eat(n, T.LCurly);
-      this.bodyLines(n);
-      this.eat(n, T.RCurly);
+      c.LCurly = [this.take(T.LCurly)];
+      this.bodyLines(c);
+      c.RCurly = [this.take(T.RCurly)];
     }
     return this.close(n);
   }
@@ -147,25 +153,27 @@ class StatementParser extends ExpressionParser {
   /** with = "with" , dotted , [ VERSION_TAG ] , [ "as" , name ] , [ "memoize" ] */
   private withDecl(): CstNode {
     const n = this.open("withDecl");
-    this.eat(n, T.With);
-    this.add(n, "dotted", this.dotted());
-    if (this.at(T.VersionTag)) this.eat(n, T.VersionTag);
+    const c = n.children;
+    c.With = [this.take(T.With)];
+    c.dotted = [this.dotted()];
+    if (this.at(T.VersionTag)) c.VersionTag = [this.take(T.VersionTag)];
     if (this.at(T.As)) {
-      this.eat(n, T.As);
-      this.eatIn(n, S.Name, "Name");
+      c.As = [this.take(T.As)];
+      c.Name = [this.takeIn(S.Name)];
     }
-    if (this.at(T.Memoize)) this.eat(n, T.Memoize);
+    if (this.at(T.Memoize)) c.Memoize = [this.take(T.Memoize)];
     return this.close(n);
   }
 
   /** force = "force" , name , [ "catch" , "null" ] */
   private force(): CstNode {
     const n = this.open("force");
-    this.eat(n, T.Force);
-    this.eatIn(n, S.Name, "Name");
+    const c = n.children;
+    c.Force = [this.take(T.Force)];
+    c.Name = [this.takeIn(S.Name)];
     if (this.at(T.Catch)) {
-      this.eat(n, T.Catch);
-      this.eat(n, T.Null);
+      c.Catch = [this.take(T.Catch)];
+      c.Null = [this.take(T.Null)];
     }
     return this.close(n);
   }
@@ -173,92 +181,100 @@ class StatementParser extends ExpressionParser {
   /** alias = "alias" , name , "<-" , rhs */
   private alias(): CstNode {
     const n = this.open("alias");
-    this.eat(n, T.Alias);
-    this.eatIn(n, S.Name, "Name");
-    this.eat(n, T.Arrow);
-    this.add(n, "rhs", this.rhs());
+    const c = n.children;
+    c.Alias = [this.take(T.Alias)];
+    c.Name = [this.takeIn(S.Name)];
+    c.Arrow = [this.take(T.Arrow)];
+    c.rhs = [this.rhs()];
     return this.close(n);
   }
 
   /** wire = name , { sep segment | "[" NUMBER "]" } , wireTail */
   private wire(): CstNode {
     const n = this.open("wire");
-    this.eatIn(n, S.Name, "Name");
+    const c = n.children;
+    c.Name = [this.takeIn(S.Name)];
     while (this.continuesPath() && (this.in(S.Sep) || this.at(T.LBracket))) {
       if (this.in(S.Sep)) {
-        this.eatIn(n, S.Sep, "Sep");
-        this.eatIn(n, S.Segment, "Segment");
+        (c.Sep ??= []).push(this.takeIn(S.Sep));
+        (c.Segment ??= []).push(this.takeIn(S.Segment));
       } else {
-        this.eat(n, T.LBracket);
-        this.eat(n, T.NumberLit);
-        this.eat(n, T.RBracket);
+        (c.LBracket ??= []).push(this.take(T.LBracket));
+        (c.NumberLit ??= []).push(this.take(T.NumberLit));
+        (c.RBracket ??= []).push(this.take(T.RBracket));
       }
     }
-    this.wireTail(n);
+    this.wireTail(c);
     return this.close(n);
   }
 
-  /** wireTail = "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}" */
-  private wireTail(n: CstNode): void {
+  /** wireTail = "=" , bare | "<-" , rhs | "{" , { alias | scopeLine | spread } , "}"   (into the children `c`) */
+  private wireTail(c: CstNode["children"]): void {
     if (this.at(T.Equals)) {
-      this.eat(n, T.Equals);
-      this.eatIn(n, S.BareValue, "BareValue");
+      c.Equals = [this.take(T.Equals)];
+      c.BareValue = [this.takeIn(S.BareValue)];
     } else if (this.at(T.Arrow)) {
-      this.eat(n, T.Arrow);
-      this.add(n, "rhs", this.rhs());
+      c.Arrow = [this.take(T.Arrow)];
+      c.rhs = [this.rhs()];
     } else {
-      this.eat(n, T.LCurly);
+      c.LCurly = [this.take(T.LCurly)];
       for (;;) {
-        if (this.at(T.Alias)) this.add(n, "alias", this.alias());
-        else if (this.at(T.Dot)) this.add(n, "scopeLine", this.scopeLine());
-        else if (this.at(T.Ellipsis)) this.add(n, "spread", this.spread());
+        if (this.at(T.Alias)) (c.alias ??= []).push(this.alias());
+        else if (this.at(T.Dot)) (c.scopeLine ??= []).push(this.scopeLine());
+        else if (this.at(T.Ellipsis)) (c.spread ??= []).push(this.spread());
         else break;
       }
-      this.eat(n, T.RCurly);
+      c.RCurly = [this.take(T.RCurly)];
     }
   }
 
   /** scopeLine = "." , segment , { ( "." | "?." ) , segment } , wireTail */
   private scopeLine(): CstNode {
     const n = this.open("scopeLine");
-    this.eat(n, T.Dot);
-    this.eatIn(n, S.Segment, "Segment");
+    const c = n.children;
+    const dots = [this.take(T.Dot)];
+    c.Dot = dots;
+    const segments = [this.takeIn(S.Segment)];
+    c.Segment = segments;
     while (this.continuesPath() && !this.at(T.LBracket) && (this.at(T.Dot) || this.at(T.QDot))) {
-      this.eat(n, this.at(T.Dot) ? T.Dot : T.QDot);
-      this.eatIn(n, S.Segment, "Segment");
+      if (this.at(T.Dot)) dots.push(this.take(T.Dot));
+      else (c.QDot ??= []).push(this.take(T.QDot));
+      segments.push(this.takeIn(S.Segment));
     }
-    this.wireTail(n);
+    this.wireTail(c);
     return this.close(n);
   }
 
   /** spread = "..." , "<-" , source */
   private spread(): CstNode {
     const n = this.open("spread");
-    this.eat(n, T.Ellipsis);
-    this.eat(n, T.Arrow);
-    this.add(n, "source", this.source());
+    const c = n.children;
+    c.Ellipsis = [this.take(T.Ellipsis)];
+    c.Arrow = [this.take(T.Arrow)];
+    c.source = [this.source()];
     return this.close(n);
   }
 
   /** mapping = "[" , "]" , "as" , name , "{" , { alias | with | spread | scopeLine | wire } , "}" */
   protected mapping(): CstNode {
     const n = this.open("mapping");
-    this.eat(n, T.LBracket);
-    this.eat(n, T.RBracket);
-    this.eat(n, T.As);
-    this.eatIn(n, S.Name, "Name");
-    this.eat(n, T.LCurly);
+    const c = n.children;
+    c.LBracket = [this.take(T.LBracket)];
+    c.RBracket = [this.take(T.RBracket)];
+    c.As = [this.take(T.As)];
+    c.Name = [this.takeIn(S.Name)];
+    c.LCurly = [this.take(T.LCurly)];
     for (;;) {
       const t = this.t();
       if (!(t === T.Alias.tokenTypeIdx || t === T.With.tokenTypeIdx || t === T.Ellipsis.tokenTypeIdx || t === T.Dot.tokenTypeIdx || S.Name[t] === 1)) break;
-      if (this.at(T.Alias) && this.in(S.Name, 2)) this.add(n, "alias", this.alias());
-      else if (this.at(T.With) && this.in(S.Name, 2)) this.add(n, "withDecl", this.withDecl());
-      else if (this.at(T.Ellipsis)) this.add(n, "spread", this.spread());
-      else if (this.at(T.Dot)) this.add(n, "scopeLine", this.scopeLine());
-      else if (this.in(S.Name) && this.startsWireTail(2)) this.add(n, "wire", this.wire());
+      if (this.at(T.Alias) && this.in(S.Name, 2)) (c.alias ??= []).push(this.alias());
+      else if (this.at(T.With) && this.in(S.Name, 2)) (c.withDecl ??= []).push(this.withDecl());
+      else if (this.at(T.Ellipsis)) (c.spread ??= []).push(this.spread());
+      else if (this.at(T.Dot)) (c.scopeLine ??= []).push(this.scopeLine());
+      else if (this.in(S.Name) && this.startsWireTail(2)) (c.wire ??= []).push(this.wire());
       else throw MISMATCH;
     }
-    this.eat(n, T.RCurly);
+    c.RCurly = [this.take(T.RCurly)];
     return this.close(n);
   }
 }
