@@ -81,6 +81,10 @@ function operator(s: string, i: number, c: number): TokenType | undefined {
   }
 }
 
+/** For each lower-case first letter, one bit per length of the keywords starting with it: most identifiers skip the lookup. */
+const KEYWORD_LENGTHS = new Uint16Array(128);
+for (const w of [...T.CASE_INSENSITIVE_KEYWORDS, ...T.CASE_SENSITIVE_KEYWORDS]) KEYWORD_LENGTHS[w.charCodeAt(0)]! |= 1 << w.length;
+
 /** Length of each operator token, by token type index. */
 const LENGTH = new Uint8Array(Math.max(...T.allTokens.map((tt) => tt.tokenTypeIdx!)) + 1).fill(1);
 for (const tt of [T.Arrow, T.Lte, T.Gte, T.EqEq, T.NotEq, T.OrOr, T.QQ, T.QDot]) LENGTH[tt.tokenTypeIdx!] = 2;
@@ -123,7 +127,9 @@ export function scan(source: string): ILexingResult | undefined {
       end = i + 1;
       for (let d = source.charCodeAt(end); isIdentPart(d); d = source.charCodeAt(++end)) if (d <= Ch.Z && d >= Ch.A) upper = true;
       const image = source.substring(i, end);
-      type = (upper ? T.keywordOf(image) : T.lowerCaseKeywordOf(image)) ?? T.Identifier;
+      const length = end - i;
+      const maybeKeyword = length < 16 && (KEYWORD_LENGTHS[c | 0x20]! >> length) & 1;
+      type = (maybeKeyword ? (upper ? T.keywordOf(image) : T.lowerCaseKeywordOf(image)) : undefined) ?? T.Identifier;
       tokens.push(token(image, type, i, line, column, line, end - lineStart));
       i = end;
       continue;
