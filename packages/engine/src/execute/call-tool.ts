@@ -19,6 +19,7 @@ import { limitError } from "../limits.js";
 import { logFailure, logSuccess, resolveLogLevels } from "../log.js";
 import type { FailureLevel, SuccessLevel } from "../log.js";
 import { endToolCall, runInSpan, startToolSpan } from "../otel.js";
+import type { Span } from "@opentelemetry/api";
 import type { MaybePromise, ToolFn } from "../types.js";
 import { enqueueBatch } from "./batch.js";
 import { memoKey } from "./memo.js";
@@ -26,7 +27,7 @@ import type { MemoCache } from "./memo.js";
 import { copyJson, readFallbackPath } from "./on-error.js";
 import { schedule, unschedule } from "./deadlines.js";
 import { CallContext } from "./run-state.js";
-import type { CallSink, RunState } from "./run-state.js";
+import type { CallObservation, CallSink, RunState } from "./run-state.js";
 
 export { createRunState, finishRun, RunState } from "./run-state.js";
 export type { CallSink, RunStateOptions } from "./run-state.js";
@@ -188,11 +189,12 @@ export function invoke(
   let result: unknown;
   let thenable: boolean;
   try {
+    let span: Span | null = null;
     if (observed) {
-      if (binding.traced && run.otel !== null) ctx.span = startToolSpan(run.otel, toolName, binding.fnName);
-      ctx.start = performance.now();
+      const obs: CallObservation = (ctx.obs = { start: performance.now(), span: null });
+      if (binding.traced && run.otel !== null) span = obs.span = startToolSpan(run.otel, toolName, binding.fnName);
     }
-    result = ctx.span === null ? fn(input, ctx) : runInSpan(ctx.span, fn, input, ctx);
+    result = span === null ? fn(input, ctx) : runInSpan(span, fn, input, ctx);
     thenable =
       result !== null &&
       (typeof result === "object" || typeof result === "function") &&
@@ -310,11 +312,12 @@ function record(ctx: CallContext, value: unknown, err: unknown, failed: boolean)
   const end = performance.now();
   const { run, binding } = ctx;
   const toolName = binding.toolName;
-  const durationMs = end - ctx.start;
+  const { start, span } = ctx.obs!;
+  const durationMs = end - start;
   const message = failed ? messageOf(err) : undefined;
   if (binding.traced) {
-    run.trace?.add(toolName, binding.fnName, ctx.start, end, ctx.input, value, message);
-    if (run.otel !== null) endToolCall(run.otel, ctx.span, toolName, binding.fnName, durationMs, err, failed);
+    run.trace?.add(toolName, binding.fnName, start, end, ctx.input, value, message);
+    if (run.otel !== null) endToolCall(run.otel, span, toolName, binding.fnName, durationMs, err, failed);
   }
   const logger = run.logger;
   if (logger !== null) {

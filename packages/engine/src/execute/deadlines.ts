@@ -47,10 +47,12 @@ function check(run: RunState): void {
     void RESOLVED.then(run.checkFn!);
     return;
   }
-  const deadline = performance.now() + run.timeoutMs;
+  // Whole milliseconds (timers fire on a millisecond clock): the field stays a small integer.
+  const now = performance.now();
+  const deadline = Math.ceil(now + run.timeoutMs);
   for (let ctx = run.unstamped; ctx !== null; ctx = ctx.nextPending) ctx.deadline = deadline;
   run.unstamped = null;
-  if (run.timer === null) arm(run, deadline - run.timeoutMs);
+  if (run.timer === null) arm(run, now);
 }
 
 /** Arms the timer for the oldest unsettled call. */

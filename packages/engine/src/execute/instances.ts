@@ -125,6 +125,11 @@ export function resolveTool(owner: Scope, decl: ToolDecl, c: Chain, loc: Loc | u
   return r;
 }
 
+/** An instance whose hidden class is kept alive (shapes.ts). */
+export function slotSinkShape(): object {
+  return new SlotSink([], 0, undefined);
+}
+
 /**
  * Settles a tool slot from its call (`callInto`) or its deferred input
  * assembly, as settleSlot would; as `Collected`, it receives the inputs that

@@ -96,6 +96,12 @@ export function createRunState(options: RunStateOptions): RunState {
   return new RunState(options);
 }
 
+/** What an observed call records when it starts. */
+export interface CallObservation {
+  start: number;
+  span: Span | null;
+}
+
 /**
  * Where an asynchronous call started with `callInto` delivers its outcome
  * (after `on error` is applied), instead of settling a Promise of its own.
@@ -113,9 +119,9 @@ export class CallContext implements ToolContext {
   /** @internal */ ctrl: AbortController | null = null;
   /** @internal */ abortReason: unknown = undefined;
   /** @internal */ settled = false;
-  /** @internal */ start = 0;
-  /** @internal */ span: Span | null = null;
-  /** @internal 0: not timed; -1: timed, deadline not set yet; else the deadline (`performance.now()` scale). */
+  /** @internal Start time and span of an observed call (traced, logged or in OpenTelemetry). */
+  obs: CallObservation | null = null;
+  /** @internal 0: not timed; -1: timed, deadline not set yet; else the deadline (`performance.now()` scale, whole ms). */
   deadline = 0;
   /** @internal The next call in the run's pending list. */
   nextPending: CallContext | null = null;

@@ -15,6 +15,7 @@ import { createRunState, finishRun, type RunState } from "./call-tool.js";
 import { abortInflight } from "./run-state.js";
 import { assemble, selectGroups } from "./output.js";
 import { Failed, Scope, noop } from "./scope.js";
+import { noteExecution } from "./shapes.js";
 
 export interface RunOptions {
   input?: Record<string, unknown>;
@@ -125,6 +126,7 @@ function complete(rs: RunState, o: RunOptions, groups: readonly Group[], spreads
 }
 
 export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult> {
+  noteExecution();
   const context = o.context ?? {};
   const rs = createRunState({
     logger: o.logger,
