@@ -127,8 +127,9 @@ export function callElement(join: ElementJoin, lane: SlotRead, el: unknown, inde
     const v = readSource(el, pipe.segs, pipe.srcLoc);
     if (v instanceof Signal) return v;
     try {
-      const input: Record<string, unknown> = {};
-      setPath(input, pipe.path, v);
+      let input: Record<string, unknown>;
+      if (pipe.path.length === 1 && pipe.path[0] === "in") input = { in: v };
+      else setPath((input = {}), pipe.path, v);
       return callInto(join.run, pipe.tool.def.binding, input, join, index);
     } catch (e) {
       throw locate(e, pipe.loc);
