@@ -4,7 +4,7 @@
  * scope object and no Promise.
  *
  * Element objects are cloned from a template holding the field keys, so the
- * writes below store existing properties (no hidden-class transitions). The
+ * writes store existing properties (no hidden-class transitions). The
  * template, the keys and the choice of loop depend only on the selected
  * groups, so for an unnarrowed body they are built once per plan.
  */
@@ -12,6 +12,7 @@ import { locate, type Loc } from "../errors.js";
 import { limitError } from "../limits.js";
 import type { ArrayPlan, FastRead, Group } from "../prepare/scope-index.js";
 import { narrow, selectGroups } from "./output.js";
+import { SITES, mapFlat } from "./arrays-flat.js";
 import { cloneJson, setPath, step } from "./paths.js";
 import type { Scope } from "./scope.js";
 
@@ -26,7 +27,11 @@ export interface FastShape {
   flat: boolean;
   /** Some field is a nested mapping. */
   nested: boolean;
+  /** Which copy of the unrolled loops this shape uses (arrays-flat.ts). */
+  site: number;
 }
+
+let nextSite = 0;
 
 /** Checks the array limits (D-4, R-ARR-12). */
 export function checkLimits(s: Scope, n: number, depth: number, clauseLoc: Loc | undefined): void {
@@ -56,7 +61,8 @@ export function buildShape(groups: readonly Group[], reads: readonly FastRead[])
     if (r.kind === "array") nested = true;
     if (key === null || r.kind !== "read" || r.single === null) flat = false;
   }
-  return { groups, reads, keys, tpl, flat, nested };
+  const site = flat ? nextSite++ % SITES : 0;
+  return { groups, reads, keys, tpl, flat, nested, site };
 }
 
 /** The shape of a fast plan for the groups selected by `fields`. */
@@ -90,8 +96,13 @@ function readFast(el: unknown, r: FastRead): unknown {
 
 /** Maps `src` (an array of length > 0, limits checked) on the fast path. */
 export function mapFast(s: Scope, shape: FastShape, src: readonly unknown[], depth: number, fields: string[] | null): unknown[] {
-  if (shape.flat && src.length > 1) return shape.groups.length === 2 ? mapFlat2(s, shape, src, depth) : mapFlat3(s, shape, src, depth);
+  if (shape.flat && src.length > 1) return mapFlat(s, shape, src, depth);
   return mapLoop(s, shape, src, depth, fields);
+}
+
+/** Maps one element with the general fast loop (an element of an unrolled loop that is not an object: same errors). */
+export function mapOne(s: Scope, shape: FastShape, el: unknown, depth: number): unknown {
+  return mapLoop(s, shape, [el], depth, null)[0];
 }
 
 /** The general fast loop: any mix of reads, constants, nested mappings and deep keys. */
@@ -124,64 +135,6 @@ function mapLoop(s: Scope, shape: FastShape, src: readonly unknown[], depth: num
       if (key !== null && key !== undefined) o[key] = v;
       else setPath(o, groups[j]!.path, v);
     }
-    out[i] = o;
-  }
-  return out;
-}
-
-/**
- * Two plain one-segment reads (`.a <- it.x`), unrolled so each read and
- * write has its own property-access site. An element that is not an object
- * takes the general loop (same errors).
- */
-function mapFlat2(s: Scope, shape: FastShape, src: readonly unknown[], depth: number): unknown[] {
-  const { keys, reads, tpl } = shape;
-  const k0 = keys[0]!;
-  const k1 = keys[1]!;
-  const s0 = reads[0]!.single!;
-  const s1 = reads[1]!.single!;
-  const n = src.length;
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) {
-    const el = src[i] as Record<string | number, unknown>;
-    if (el === null || typeof el !== "object") {
-      out[i] = mapLoop(s, shape, [el], depth, null)[0];
-      continue;
-    }
-    const a = el[s0];
-    const b = el[s1];
-    const o: Record<string, unknown> = { ...tpl };
-    o[k0] = typeof a === "function" ? undefined : a;
-    o[k1] = typeof b === "function" ? undefined : b;
-    out[i] = o;
-  }
-  return out;
-}
-
-/** Three plain one-segment reads, unrolled (see mapFlat2). */
-function mapFlat3(s: Scope, shape: FastShape, src: readonly unknown[], depth: number): unknown[] {
-  const { keys, reads, tpl } = shape;
-  const k0 = keys[0]!;
-  const k1 = keys[1]!;
-  const k2 = keys[2]!;
-  const s0 = reads[0]!.single!;
-  const s1 = reads[1]!.single!;
-  const s2 = reads[2]!.single!;
-  const n = src.length;
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) {
-    const el = src[i] as Record<string | number, unknown>;
-    if (el === null || typeof el !== "object") {
-      out[i] = mapLoop(s, shape, [el], depth, null)[0];
-      continue;
-    }
-    const a = el[s0];
-    const b = el[s1];
-    const c = el[s2];
-    const o: Record<string, unknown> = { ...tpl };
-    o[k0] = typeof a === "function" ? undefined : a;
-    o[k1] = typeof b === "function" ? undefined : b;
-    o[k2] = typeof c === "function" ? undefined : c;
     out[i] = o;
   }
   return out;
