@@ -13,7 +13,7 @@ import type {
 import * as T from "../lexer.js";
 import { RESERVED } from "../lexer.js";
 import type { BuildContext } from "./cst.js";
-import { items, nodeLoc, semanticError, sub, syntaxError, tok, tokenLoc } from "./cst.js";
+import { firstNode, firstToken, items, nodeLoc, semanticError, sub, syntaxError, tok, tokenLoc } from "./cst.js";
 import type { Env, HandleKind } from "./scope.js";
 import { resolveForce, resolveWrite } from "./scope.js";
 import { buildRelTarget, buildSource, buildTarget, dottedText } from "./paths.js";
@@ -37,11 +37,12 @@ const BUILTINS = [T.Input, T.Output, T.Context, T.Const];
 /** `with …` (R-WITH-1, R-WITH-6, R-WITH-7, R-DEF-2, R-TOOL-5, Q-14). */
 export function buildWith(env: Env, n: CstNode): WithStatement {
   const { ctx, scope } = env;
-  const { text, parts } = dottedText(sub(n, "dotted")!);
+  const c = n.children;
+  const { text, parts } = dottedText(firstNode(c.dotted)!);
   const loc = nodeLoc(n);
-  const asTok = tok(n, "Name");
-  const memoTok = tok(n, "Memoize");
-  const versionTok = tok(n, "VersionTag");
+  const asTok = firstToken(c.Name);
+  const memoTok = firstToken(c.Memoize);
+  const versionTok = firstToken(c.VersionTag);
   const builtin = parts.length === 1 && BUILTINS.some((b) => tokenMatcher(parts[0]!, b));
   if (builtin) {
     const binding = text.toLowerCase() as "input" | "output" | "context" | "const";
@@ -138,11 +139,11 @@ export function buildScopeLine(env: Env, n: CstNode, flavor: Flavor, mode: RhsMo
 export function buildTail(
   env: Env, target: Target, tail: CstNode, loc: PullWire["loc"], flavor: Flavor, mode: RhsMode,
 ): ConstantWire | PullWire | ScopeBlock {
-  const t = tok(tail, "BareValue");
+  const t = firstToken(tail.children.BareValue);
   if (t) {
     return { kind: "ConstantWire", target, value: bareValue(t), raw: t.image, loc };
   }
-  const rhs = sub(tail, "rhs");
+  const rhs = firstNode(tail.children.rhs);
   if (rhs) return { kind: "PullWire", target, chain: buildChain(env, rhs, mode), loc };
   const body = items(tail, ["alias", "scopeLine", "spread"]).map(([key, line]) => buildScopeInner(env, key, line, flavor));
   return { kind: "ScopeBlock", target, body, loc };

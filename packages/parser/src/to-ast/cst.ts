@@ -32,6 +32,32 @@ export function createContext(source: string, filename: string | undefined, coll
   return { source, filename, defines: new Map(), toolBlocks: new Map(), warnings: [], collectWarnings, lineStarts: null };
 }
 
+/*
+ * Reading children: `tok(n, "Name")` is short, but a property key passed as
+ * an argument makes the lookup inside the helper a slow keyed one. Hot
+ * builders write the key at the site instead: `firstToken(n.children.Name)`.
+ */
+
+/** The first token of a CST child list. */
+export function firstToken(list: CstElement[] | undefined): IToken | undefined {
+  return list?.[0] as IToken | undefined;
+}
+
+/** The first node of a CST child list. */
+export function firstNode(list: CstElement[] | undefined): CstNode | undefined {
+  return list?.[0] as CstNode | undefined;
+}
+
+/** A CST child list of tokens (empty if absent). */
+export function tokensOf(list: CstElement[] | undefined): IToken[] {
+  return (list ?? []) as IToken[];
+}
+
+/** A CST child list of nodes (empty if absent). */
+export function nodesOf(list: CstElement[] | undefined): CstNode[] {
+  return (list ?? []) as CstNode[];
+}
+
 export function tok(n: CstNode, key: string, i = 0): IToken | undefined {
   return n.children[key]?.[i] as IToken | undefined;
 }

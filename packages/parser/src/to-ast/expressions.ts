@@ -9,7 +9,7 @@ import { tokenMatcher } from "chevrotain";
 import type { CatchClause, ControlExpr, Expr, Fallback, SourceChain } from "@bridgekit/engine";
 import * as T from "../lexer.js";
 import { PARSER_LIMITS } from "../limits.js";
-import { nodeLoc, only, orderedTokens, semanticError, spanLoc, sub, subs, syntaxError, tok, tokenLoc, toks } from "./cst.js";
+import { firstNode, firstToken, nodeLoc, nodesOf, only, orderedTokens, semanticError, spanLoc, sub, subs, syntaxError, tok, tokenLoc, tokensOf, toks } from "./cst.js";
 import type { Env } from "./scope.js";
 import { buildRef, buildSource } from "./paths.js";
 import { catchString, decodeString, pullString } from "./strings.js";
@@ -145,10 +145,11 @@ function locOfElement(el: CstNode | IToken) {
 
 /** The primary expression of a chain: head, operators, ternary, `not`, mapping. */
 function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
-  const str = tok(n, "StringLit");
-  const not = tok(n, "Not");
-  const ops = toks(n, "BinOp");
-  const ternary = sub(n, "ternary");
+  const c = n.children;
+  const str = firstToken(c.StringLit);
+  const not = firstToken(c.Not);
+  const ops = tokensOf(c.BinOp);
+  const ternary = firstNode(c.ternary);
   if (mode.short) {
     const bad = shortFormViolation(n, !!str);
     if (bad) throw syntaxError(env.ctx, locOfElement(bad), "an alias inside an array body takes only a reference or pipe chain, optionally followed by `||`, `??` and `catch` (R-ALIAS-1)");
@@ -158,16 +159,16 @@ function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
     const at = ops[0] ?? ternary!;
     throw syntaxError(env.ctx, locOfElement(at), "a string literal on a wire can only be followed by `||`, `??` or `catch` (R-STR-5); use an alias for operators");
   }
-  const paren = sub(n, "paren");
+  const paren = firstNode(c.paren);
   let expr: Expr = str ? pullString(env, str) : paren ? buildParen(env, paren) : buildSource(env, n);
-  expr = climb(env, expr, ops, subs(n, "operand"));
+  expr = climb(env, expr, ops, nodesOf(c.operand));
   if (ternary) {
     const thenE = buildBranch(env, sub(ternary, "then")!);
     const elseE = buildBranch(env, sub(ternary, "else")!);
     expr = { kind: "Ternary", condition: expr, then: thenE, else: elseE, loc: spanLoc(expr.loc, elseE.loc) };
   }
   if (not) expr = { kind: "Not", operand: expr, loc: spanLoc(tokenLoc(not), expr.loc) };
-  const mapping = sub(n, "mapping");
+  const mapping = firstNode(c.mapping);
   if (mapping) {
     if (mode.noMapping) throw syntaxError(env.ctx, nodeLoc(mapping), mode.noMapping);
     expr = buildMapping(env, expr, mapping);
@@ -178,7 +179,7 @@ function buildHead(env: Env, n: CstNode, mode: RhsMode): Expr {
 /** `rhs` → SourceChain (R-WIRE-8). */
 export function buildChain(env: Env, n: CstNode, mode: RhsMode = {}): SourceChain {
   const head = buildHead(env, n, mode);
-  const fallbacks: Fallback[] = subs(n, "gate").map((g) => {
+  const fallbacks: Fallback[] = nodesOf(n.children.gate).map((g) => {
     const gateTok = tok(g, "GateTok")!;
     let value = buildAlt(env, sub(g, "alt")!, false);
     const mapping = sub(g, "mapping");
@@ -188,7 +189,7 @@ export function buildChain(env: Env, n: CstNode, mode: RhsMode = {}): SourceChai
     }
     return { kind: "Fallback", gate: gateTok.image as "||" | "??", value, loc: spanLoc(tokenLoc(gateTok), value.loc) };
   });
-  const catchTok = tok(n, "Catch");
+  const catchTok = firstToken(n.children.Catch);
   let catchClause: CatchClause | null = null;
   if (catchTok) {
     const value = buildAlt(env, sub(n, "alt")!, true);

@@ -8,7 +8,7 @@ import { tokenMatcher } from "chevrotain";
 import type { PathSegment, PipeExpr, PipeStage, RefExpr, SourceLocation, Target } from "@bridgekit/engine";
 import * as T from "../lexer.js";
 import type { BuildContext } from "./cst.js";
-import { semanticError, tok, tokenLoc, toks } from "./cst.js";
+import { firstToken, semanticError, tokenLoc, tokensOf } from "./cst.js";
 import type { Env } from "./scope.js";
 import { resolvePipeStage, resolveRead } from "./scope.js";
 
@@ -43,11 +43,12 @@ function readSteps(ctx: BuildContext, ts: IToken[]): RawAddress {
 
 /** An address node (or a source node without pipes). */
 function readAddress(ctx: BuildContext, n: CstNode): RawAddress {
-  const seps = toks(n, "Sep");
-  const segs = toks(n, "Segment");
-  const nums = n.children["NumberLit"] as IToken[] | undefined;
+  const c = n.children;
+  const seps = tokensOf(c.Sep);
+  const segs = tokensOf(c.Segment);
+  const nums = c.NumberLit as IToken[] | undefined;
   if (!nums) {
-    return { root: tok(n, "Name")!, path: segs.map((t, i) => ({ key: t.image, safe: seps[i]!.tokenType === T.QDot })), index: undefined };
+    return { root: firstToken(c.Name)!, path: segs.map((t, i) => ({ key: t.image, safe: seps[i]!.tokenType === T.QDot })), index: undefined };
   }
   const path: PathSegment[] = [];
   let s = 0;
@@ -57,16 +58,16 @@ function readAddress(ctx: BuildContext, n: CstNode): RawAddress {
     path.push({ key: Number(num.image), safe: false });
   }
   for (; s < segs.length; s++) path.push({ key: segs[s]!.image, safe: seps[s]!.tokenType === T.QDot });
-  return { root: tok(n, "Name")!, path, index: toks(n, "LBracket")[0] };
+  return { root: firstToken(c.Name)!, path, index: firstToken(c.LBracket) };
 }
 
 /** The span of the address (or source) tokens held by `n`. */
 export function addressLoc(n: CstNode): SourceLocation {
-  const names = toks(n, "Name");
+  const c = n.children;
+  const names = tokensOf(c.Name);
   const first = names[0]!;
   let last = names[names.length - 1]!;
-  for (const key of ["Segment", "RBracket"]) {
-    const list = n.children[key] as IToken[] | undefined;
+  for (const list of [c.Segment, c.RBracket] as Array<IToken[] | undefined>) {
     const t = list?.[list.length - 1];
     if (t && t.startOffset > last.startOffset) last = t;
   }
@@ -101,7 +102,7 @@ function splitAtColons(n: CstNode): IToken[][] {
 
 /** `source = address , { ":" , address }`: a reference or a pipe chain. */
 export function buildSource(env: Env, n: CstNode): RefExpr | PipeExpr {
-  if (!n.children["Colon"]) return buildRef(env, n);
+  if (!n.children.Colon) return buildRef(env, n);
   const addresses = splitAtColons(n);
   const stages: PipeStage[] = [];
   for (const a of addresses.slice(0, -1)) {
@@ -133,12 +134,12 @@ export function buildTarget(ctx: BuildContext, n: CstNode): Target {
 
 /** The `.seg.seg` of a scope line: a relative target. */
 export function buildRelTarget(n: CstNode): Target {
-  const segs = toks(n, "Segment");
-  return { kind: "Target", root: null, path: segs.map((t) => t.image), loc: tokenLoc(toks(n, "Dot")[0]!, segs[segs.length - 1]!) };
+  const segs = tokensOf(n.children.Segment);
+  return { kind: "Target", root: null, path: segs.map((t) => t.image), loc: tokenLoc(firstToken(n.children.Dot)!, segs[segs.length - 1]!) };
 }
 
 /** `dotted = name , { "." , name }` as the joined text. */
 export function dottedText(n: CstNode): { text: string; parts: IToken[] } {
-  const parts = toks(n, "Name");
+  const parts = tokensOf(n.children.Name);
   return { text: parts.map((t) => t.image).join("."), parts };
 }
