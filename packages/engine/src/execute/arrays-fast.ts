@@ -27,11 +27,25 @@ export interface FastShape {
   flat: boolean;
   /** Some field is a nested mapping. */
   nested: boolean;
-  /** Which copy of the unrolled loops this shape uses (arrays-flat.ts). */
+  /** Which copy of the unrolled loops this shape uses (arrays-flat.ts): one per distinct shape, in turn. */
   site: number;
 }
 
+/** Copy of the unrolled loops per element shape (keys and read keys), so plans of one shape share a copy. */
+const sites = new Map<string, number>();
 let nextSite = 0;
+
+function siteOf(keys: readonly (string | null)[], reads: readonly FastRead[]): number {
+  let sig = keys.join("\u0000");
+  for (const r of reads) sig += `\u0001${String(r.single)}`;
+  let site = sites.get(sig);
+  if (site === undefined) {
+    // Bounded: documents built on the fly must not grow it without end.
+    if (sites.size >= 1024) sites.clear();
+    sites.set(sig, (site = nextSite++ % SITES));
+  }
+  return site;
+}
 
 /** Checks the array limits (D-4, R-ARR-12). */
 export function checkLimits(s: Scope, n: number, depth: number, clauseLoc: Loc | undefined): void {
@@ -61,7 +75,7 @@ export function buildShape(groups: readonly Group[], reads: readonly FastRead[])
     if (r.kind === "array") nested = true;
     if (key === null || r.kind !== "read" || r.single === null) flat = false;
   }
-  const site = flat ? nextSite++ % SITES : 0;
+  const site = flat ? siteOf(keys, reads) : 0;
   return { groups, reads, keys, tpl, flat, nested, site };
 }
 

@@ -3,9 +3,9 @@
  * reads (`.a <- it.x`), each read and write with its own property-access
  * site. Their sites learn the hidden classes and keys they see; a site shared
  * by many element shapes goes megamorphic and costs about twice as much. So
- * there are four identical copies of each loop, and every plan is given one
- * (FastShape.site, round-robin at prepare): up to four shapes per copy stay
- * polymorphic. An element that is not an object takes the general loop.
+ * there are four identical copies of each loop, and each distinct shape
+ * (keys and read keys) is given one in turn at prepare (FastShape.site): up to
+ * four shapes per copy. An element that is not an object takes the general loop.
  */
 import { mapOne, type FastShape } from "./arrays-fast.js";
 import type { Scope } from "./scope.js";
