@@ -6,14 +6,32 @@
  */
 import type { BridgeDocument } from "./ast/index.js";
 import { executePrepared } from "./engine.js";
-import { resolveLimits } from "./limits.js";
+import { DEFAULT_LIMITS, resolveLimits } from "./limits.js";
 import { prepareDocument, type PreparedDoc } from "./prepare/index.js";
 import type { ExecuteBridgeOptions, ExecuteResult, ToolMap } from "./types.js";
 
 const NO_TOOLS: ToolMap = Object.freeze({}) as ToolMap;
 const cache = new WeakMap<BridgeDocument, WeakMap<ToolMap, PreparedDoc>>();
 
+/**
+ * The last document and tool map seen, and their preparation: a request that
+ * reuses them (the common case) skips both WeakMap lookups. Holds one
+ * document and tool map alive until another one is executed.
+ */
+let lastDocument: BridgeDocument | null = null;
+let lastTools: ToolMap | null = null;
+let lastPrepared: PreparedDoc | null = null;
+
 function preparedFor(document: BridgeDocument, tools: ToolMap): PreparedDoc {
+  if (document === lastDocument && tools === lastTools) return lastPrepared!;
+  const prepared = lookupPrepared(document, tools);
+  lastDocument = document;
+  lastTools = tools;
+  lastPrepared = prepared;
+  return prepared;
+}
+
+function lookupPrepared(document: BridgeDocument, tools: ToolMap): PreparedDoc {
   let byTools = cache.get(document);
   if (byTools === undefined) {
     byTools = new WeakMap();
@@ -34,7 +52,7 @@ export function executeBridge<T = unknown>(options: ExecuteBridgeOptions): Promi
   try {
     const document = options.document;
     if (document === null || typeof document !== "object") throw new TypeError("executeBridge: `document` is required");
-    limits = resolveLimits({ maxDepth: options.maxDepth, limits: options.limits });
+    limits = options.maxDepth === undefined && options.limits === undefined ? DEFAULT_LIMITS : resolveLimits(options);
     prepared = preparedFor(document, options.tools ?? NO_TOOLS);
   } catch (e) {
     return Promise.reject(e);
