@@ -13,7 +13,7 @@
  */
 import type { ArrayPlan, Group } from "../prepare/scope-index.js";
 import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
-import { ElementJoin, INTO, callElement, callsElement, directLoc, evaluateDirect, readDirectLater } from "./element-calls.js";
+import { ElementJoin, INTO, callElement, callsElement, callsOnly, directLoc, evaluateDirect, mapCalls, readDirectLater } from "./element-calls.js";
 import { WAIT, readLane, readWaiting, resolveLane } from "./lanes.js";
 import { assemble, selectGroups } from "./output.js";
 import { Scope, Signal, signal, type Chain } from "./scope.js";
@@ -27,7 +27,9 @@ export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fiel
   const depth = s.depth + 1;
   checkLimits(s, n, depth, plan.clauseLoc);
   if (plan.reads !== null) return mapFast(s, fastShape(plan, fields), src, depth, fields);
-  return mapGeneral(plan, selectGroups(plan.body.outputs, fields), src, s, c, depth, fields);
+  const groups = selectGroups(plan.body.outputs, fields);
+  if (callsOnly(groups, plan.body.spreads)) return mapCalls(s.run, groups, src);
+  return mapGeneral(plan, groups, src, s, c, depth, fields);
 }
 
 /**

@@ -15,9 +15,11 @@ import { callInto } from "./call-tool.js";
 import type { CallContext, CallSink, RunState } from "./run-state.js";
 import { WAIT, readLane } from "./lanes.js";
 import { readPath, setPath, type Seg } from "./paths.js";
-import { Signal, type Chain, type Scope } from "./scope.js";
+import { Signal, signal, type Chain, type Scope } from "./scope.js";
 
-export { INTO } from "./call-tool.js";
+import { INTO } from "./call-tool.js";
+
+export { INTO };
 
 /** Where an asynchronous failure of a direct lane's alias is located (resolveAlias: the pipe heading it, else the reader). */
 export function directLoc(lane: SlotRead): Loc | undefined {
@@ -121,7 +123,7 @@ export function callsElement(lane: SlotRead): boolean {
  * `el` at `index`: the tool's value, or INTO when the outcome goes to `join`.
  * Throws the located failure, as the compiled pipe would.
  */
-export function callElement(join: ElementJoin, lane: SlotRead, el: unknown, index: number): unknown {
+export function callElement(join: ElementJoin | ElementBuilder, lane: SlotRead, el: unknown, index: number): unknown {
   const pipe = (lane.decl as AliasDecl).pipe!;
   try {
     const v = readSource(el, pipe.segs, pipe.srcLoc);
@@ -137,4 +139,131 @@ export function callElement(join: ElementJoin, lane: SlotRead, el: unknown, inde
   } catch (e) {
     throw locate(e, lane.loc);
   }
+}
+
+/**
+ * True when every selected field is a direct lane of one alias that pipes the
+ * element into a plain tool, with a one-segment key, and there are no
+ * spreads: the mapping is then one tool call per element and the element
+ * objects are built straight from the call results (`mapCalls`).
+ */
+export function callsOnly(groups: readonly Group[], spreads: readonly Group[]): boolean {
+  if (spreads.length !== 0 || groups.length === 0) return false;
+  const first = groups[0]!.lane;
+  if (first === null || !first.direct || !callsElement(first)) return false;
+  for (const g of groups) {
+    if (g.lane === null || g.lane.decl !== first.decl || g.path.length !== 1) return false;
+  }
+  return true;
+}
+
+/** Builds the element objects of `mapCalls` as the calls settle. */
+export class ElementBuilder implements CallSink {
+  count = 0;
+  private done = false;
+  private resolve: ((v: unknown) => void) | null = null;
+  private reject: ((e: unknown) => void) | null = null;
+
+  constructor(
+    readonly run: RunState,
+    private readonly out: unknown[],
+    private readonly groups: readonly Group[],
+    private readonly tpl: Record<string, unknown>,
+    private readonly loc: Loc | undefined,
+  ) {}
+
+  /** The element object of a call result; throws a field's located read failure. */
+  build(value: unknown): Record<string, unknown> {
+    const groups = this.groups;
+    const o: Record<string, unknown> = { ...this.tpl };
+    for (let j = 0; j < groups.length; j++) {
+      const g = groups[j]!;
+      o[g.path[0]!] = readLane(g.lane!, value);
+    }
+    return o;
+  }
+
+  ok(ctx: CallContext, value: unknown): void {
+    if (this.done) return;
+    try {
+      this.out[ctx.sinkIndex] = this.build(value);
+    } catch (e) {
+      this.done = true;
+      this.reject!(e);
+      return;
+    }
+    if (--this.count === 0) {
+      this.done = true;
+      this.resolve!(this.out);
+    }
+  }
+
+  fail(_ctx: CallContext, err: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    this.reject!(locate(err, this.loc));
+  }
+
+  /** The Promise of the mapped array (called once, after the loop, when count > 0). */
+  wait(): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  drop(): void {
+    this.done = true;
+  }
+}
+
+/**
+ * Maps `src` when `callsOnly` holds: one call per element (in element order,
+ * as the general path makes them), element objects built from the results.
+ * No signal can occur (the piped value is iterator data, the alias a tool
+ * result), so the built array is the result.
+ */
+export function mapCalls(run: RunState, groups: readonly Group[], src: readonly unknown[]): unknown {
+  const lane = groups[0]!.lane!;
+  const n = src.length;
+  const out = new Array<unknown>(n);
+  const tpl: Record<string, unknown> = {};
+  for (const g of groups) tpl[g.path[0]!] = undefined;
+  const builder = new ElementBuilder(run, out, groups, tpl, directLoc(lane));
+  let signals = false;
+  for (let i = 0; i < n; i++) {
+    let v: unknown;
+    try {
+      v = callElement(builder, lane, src[i], i);
+      if (v instanceof Signal) {
+        // Not expected (the piped value is iterator data), but kept faithful to the general path.
+        signals = true;
+        out[i] = v;
+      } else if (v !== INTO) out[i] = builder.build(v);
+    } catch (e) {
+      builder.drop();
+      throw e;
+    }
+    if (v === INTO) builder.count++;
+  }
+  if (signals) {
+    if (builder.count > 0) return builder.wait().then(() => applySignals(out));
+    return applySignals(out);
+  }
+  return builder.count > 0 ? builder.wait() : out;
+}
+
+/** Applies element signals in order, as the general path's finish does (R-ARR-13..16). */
+function applySignals(elements: unknown[]): unknown {
+  const out: unknown[] = [];
+  for (const x of elements) {
+    if (!(x instanceof Signal)) {
+      out.push(x);
+      continue;
+    }
+    if (x.level > 1) return signal(x.kind, x.level - 1);
+    if (x.kind === "continue") continue;
+    break;
+  }
+  return out;
 }

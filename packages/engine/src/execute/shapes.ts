@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS } from "../limits.js";
 import { TraceCollector } from "../trace.js";
 import { newBody } from "../prepare/scope-index.js";
 import { createToolBinding } from "./call-tool.js";
-import { ElementJoin } from "./element-calls.js";
+import { ElementBuilder, ElementJoin } from "./element-calls.js";
 import { slotSinkShape } from "./instances.js";
 import { CallContext, RunState } from "./run-state.js";
 import { Failed, Pending, Scope } from "./scope.js";
@@ -30,5 +30,6 @@ export function noteExecution(): void {
   const binding = createToolBinding({ toolName: "", fnName: "", fn: undefined, onError: null });
   kept.push(run, new Scope(run, null, newBody("bridge", null), undefined, 0, null, null));
   kept.push(new CallContext(run, binding, undefined, -1, false), new Pending(Promise.resolve()), new Failed(undefined));
-  kept.push(slotSinkShape(), new ElementJoin(run, [], 0, [], undefined), new TraceCollector("basic"));
+  kept.push(slotSinkShape(), new ElementJoin(run, [], 0, [], undefined), new ElementBuilder(run, [], [], {}, undefined));
+  kept.push(new TraceCollector("basic"));
 }
