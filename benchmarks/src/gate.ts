@@ -108,7 +108,7 @@ function spawnRow(id: string, baseDir: string, quick: boolean, threshold: number
   try {
     return JSON.parse(r.stdout) as PairResult[];
   } catch {
-    const why = (r.stderr || `exit ${r.status}`).trim().split("\n").slice(-2).join(" | ");
+    const why = (r.stderr || `exit ${r.status}`).trim().split("\n").slice(-12).join(" | ");
     return [{ row: id, variant: "-", verdict: "broken", note: `measurement process failed: ${why}` }];
   }
 }

@@ -151,7 +151,8 @@ export async function measureInterleaved(
       const n = batch.get(v.name)!;
       minorGc();
       perRound.get(v.name)!.push((await runBatch(v.run, n)) / n);
-      await sampleLatency(v.run, Math.min(n, s.latencyOps), latency.get(v.name)!);
+      const samples = Math.min(n, s.latencyOps);
+      if (samples > 0) await sampleLatency(v.run, samples, latency.get(v.name)!);
     }
   }
   const out = new Map<string, VariantStats>();
