@@ -18,8 +18,7 @@ import { BridgeAbortError, isFatal, messageOf } from "../errors.js";
 import { limitError } from "../limits.js";
 import { logFailure, logSuccess, resolveLogLevels } from "../log.js";
 import type { FailureLevel, SuccessLevel } from "../log.js";
-import { endToolCall, runInSpan, startToolSpan } from "../otel.js";
-import type { Span } from "@opentelemetry/api";
+import { endToolCall, runInSpan, startToolSpan, type OtelSpan } from "../otel.js";
 import type { MaybePromise, ToolFn } from "../types.js";
 import { enqueueBatch } from "./batch.js";
 import { memoKey } from "./memo.js";
@@ -189,7 +188,7 @@ export function invoke(
   let result: unknown;
   let thenable: boolean;
   try {
-    let span: Span | null = null;
+    let span: OtelSpan | null = null;
     if (observed) {
       const obs: CallObservation = (ctx.obs = { start: performance.now(), span: null });
       if (binding.traced && run.otel !== null) span = obs.span = startToolSpan(run.otel, toolName, binding.fnName);

@@ -3,11 +3,10 @@
  * RunState is created for every execution and never shared; `finishRun`
  * releases everything it holds (timer, abort listener, per-call signals).
  */
-import type { Span } from "@opentelemetry/api";
 import { BridgeAbortError, isFatal } from "../errors.js";
 import { NOOP_LOGGER } from "../log.js";
-import { otelForRun } from "../otel.js";
-import type { OtelState } from "../otel.js";
+import { otelForRun, type OtelSpan, type OtelState } from "../otel.js";
+import { watchAbort } from "./abort-watch.js";
 import { createTraceCollector } from "../trace.js";
 import type { TraceCollector } from "../trace.js";
 import type { Limits, Logger, ToolContext, ToolFn, ToolTrace, TraceLevel } from "../types.js";
@@ -54,7 +53,8 @@ export class RunState {
   checkHops = 0;
   checkFn: (() => void) | null = null;
   batches: Map<ToolFn, BatchQueue> | null = null;
-  onAbort: (() => void) | null = null;
+  /** Stops watching the caller's signal (null when there is none or it was released). */
+  unwatchAbort: (() => void) | null = null;
 
   constructor(options: RunStateOptions) {
     this.trace = createTraceCollector(options.trace);
@@ -68,8 +68,7 @@ export class RunState {
     this.input = options.input ?? {};
     const signal = options.signal;
     if (signal !== undefined && !signal.aborted) {
-      this.onAbort = () => abortInflight(this, signal.reason);
-      signal.addEventListener("abort", this.onAbort, { once: true });
+      this.unwatchAbort = watchAbort(signal, () => abortInflight(this, signal.reason));
     }
   }
 
@@ -99,7 +98,7 @@ export function createRunState(options: RunStateOptions): RunState {
 /** What an observed call records when it starts. */
 export interface CallObservation {
   start: number;
-  span: Span | null;
+  span: OtelSpan | null;
 }
 
 /**
@@ -199,9 +198,9 @@ export function finishRun(run: RunState, fatal?: unknown): ToolTrace[] {
       abortInflight(run, fatal);
     }
     clearPending(run);
-    if (run.onAbort !== null) {
-      run.signal?.removeEventListener("abort", run.onAbort);
-      run.onAbort = null;
+    if (run.unwatchAbort !== null) {
+      run.unwatchAbort();
+      run.unwatchAbort = null;
     }
   }
   return run.trace === null ? [] : run.trace.traces;

@@ -11,7 +11,7 @@
  * lives in that record directly. The URL query and header values are hashed
  * so that tokens never appear in key names of a shared store.
  */
-import { LRUCache } from "lru-cache";
+import type { LRUCache } from "lru-cache";
 
 /** Where httpCall keeps responses. Both methods may be sync or async. */
 export interface CacheStore {
@@ -21,15 +21,37 @@ export interface CacheStore {
   set(key: string, value: unknown, ttlSeconds: number): void | Promise<void>;
 }
 
-/** An in-memory LRU store bounded to `maxEntries`, each entry expiring after its TTL. */
+/** Values are boxed: the LRU cannot hold `null`, a valid JSON response. */
+type Lru = LRUCache<string, { value: unknown }>;
+
+let lruClass: Promise<typeof LRUCache> | undefined;
+
+/**
+ * The LRU library, imported on first use: most processes never cache a
+ * response, and importing it costs several milliseconds of start-up.
+ */
+function loadLru(): Promise<typeof LRUCache> {
+  return (lruClass ??= import("lru-cache").then((m) => m.LRUCache));
+}
+
+/**
+ * An in-memory LRU store bounded to `maxEntries`, each entry expiring after
+ * its TTL. Until the LRU library is loaded (its first use) `get` and `set`
+ * return promises, settled in call order; afterwards they are synchronous.
+ */
 export function createLruCacheStore(maxEntries = 1024): CacheStore {
-  // Values are boxed: the LRU cannot hold `null`, a valid JSON response.
-  const lru = new LRUCache<string, { value: unknown }>({ max: maxEntries });
+  let lru: Lru | undefined;
+  let opening: Promise<Lru> | undefined;
+  const open = (): Promise<Lru> => (opening ??= loadLru().then((Lru) => (lru = new Lru({ max: maxEntries }))));
+  const put = (to: Lru, key: string, value: unknown, ttlSeconds: number): void => {
+    to.set(key, { value }, { ttl: Math.max(1, Math.round(ttlSeconds * 1000)) });
+  };
   return {
-    get: (key) => lru.get(key)?.value,
+    get: (key) => (lru !== undefined ? lru.get(key)?.value : open().then((l) => l.get(key)?.value)),
     set: (key, value, ttlSeconds) => {
       if (!(ttlSeconds > 0)) return;
-      lru.set(key, { value }, { ttl: Math.max(1, Math.round(ttlSeconds * 1000)) });
+      if (lru !== undefined) return put(lru, key, value, ttlSeconds);
+      return open().then((l) => put(l, key, value, ttlSeconds));
     },
   };
 }
