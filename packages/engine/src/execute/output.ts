@@ -137,8 +137,8 @@ export function selects(patterns: readonly string[], k: string): boolean {
     if (p.endsWith(".*")) {
       const q = p.slice(0, -2);
       if (k === q || k.startsWith(q + ".")) return true;
-      continue;
     }
+    // Any pattern, a wildcard one too, selects the ancestors of the paths it names.
     if (k === p || k.startsWith(p + ".") || p.startsWith(k + ".")) return true;
   }
   return false;
