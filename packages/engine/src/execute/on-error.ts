@@ -37,10 +37,11 @@ export function readFallbackPath(root: Record<string, unknown>, path: readonly s
 }
 
 function readSegment(value: unknown, key: string): unknown {
-  if (value === null || value === undefined) {
-    throw new TypeError(`Cannot read properties of ${value} (reading '${key}')`);
+  // A function reached through the path reads as undefined (D-1), so reading past it fails as undefined does.
+  if (value === null || value === undefined || typeof value === "function") {
+    throw new TypeError(`Cannot read properties of ${value === null ? "null" : "undefined"} (reading '${key}')`);
   }
-  if (typeof value !== "object" && typeof value !== "function") {
+  if (typeof value !== "object") {
     const boxed = Object(value) as Record<string, unknown>;
     if (!(key in boxed)) throw new TypeError(`Cannot read properties of ${String(value)} (reading '${key}')`);
     return Object.prototype.hasOwnProperty.call(boxed, key) ? boxed[key] : undefined;
