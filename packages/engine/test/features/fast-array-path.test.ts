@@ -1,0 +1,162 @@
+/**
+ * The synchronous array path (R-ARR-3, R-ARR-4) in all its loops: the four
+ * copies of the unrolled two- and three-field loops (arrays-flat.ts), the
+ * general fast loop, and nested fast mappings. Each copy must give the same
+ * elements as the general path: a function read as `undefined` (D-1), a
+ * primitive or null element read with `?.` as `undefined` (R-SAFE-1), and
+ * read strictly failing with the R-PATH-3 message at the reference.
+ *
+ * A copy is chosen per distinct element shape, in turn, when a document is
+ * prepared. Four shapes of one width prepared one after another therefore
+ * use all four copies, whatever shapes earlier tests prepared.
+ */
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/index.js";
+import { parse, run } from "../behaviour/support.js";
+
+const fn = () => "called";
+
+/** A bridge mapping `i.items` with `.<f> <- it?.<f>` per field (safe reads). */
+function safeBody(fields: readonly string[]): string {
+  return `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.items[] as it {
+${fields.map((f) => `    .${f} <- it?.${f}`).join("\n")}
+  }
+}`;
+}
+
+async function mapItems(source: string, items: unknown[]): Promise<unknown> {
+  const prepared = createEngine().prepare(parse(source));
+  const r = await prepared.execute({ operation: "Query.run", input: { items } });
+  return r.data;
+}
+
+/** Items covering every branch of one loop copy, and what each maps to. */
+function rowsFor(fields: readonly string[]): { items: unknown[]; expected: Record<string, unknown>[] } {
+  const items: unknown[] = [];
+  const expected: Record<string, unknown>[] = [];
+  // One element per field holding a function there (D-1: read as undefined), the others plain values.
+  fields.forEach((f, k) => {
+    const el: Record<string, unknown> = {};
+    const want: Record<string, unknown> = {};
+    for (const g of fields) {
+      el[g] = g === f ? fn : `${g}${k}`;
+      want[g] = g === f ? undefined : `${g}${k}`;
+    }
+    items.push(el);
+    expected.push(want);
+  });
+  // A null and a primitive element take the general loop: `?.` reads give undefined (R-SAFE-1).
+  items.push(null, 7);
+  const none = Object.fromEntries(fields.map((f) => [f, undefined]));
+  expected.push(none, { ...none });
+  return { items, expected };
+}
+
+describe("unrolled loops: every copy (R-ARR-3, D-1, R-SAFE-1)", () => {
+  for (const width of [2, 3]) {
+    it(`maps ${width}-field elements identically in all four copies`, async () => {
+      for (let copy = 0; copy < 4; copy++) {
+        const fields = Array.from({ length: width }, (_, k) => `w${width}c${copy}f${k}`);
+        const { items, expected } = rowsFor(fields);
+        const data = (await mapItems(safeBody(fields), items)) as Record<string, unknown>[];
+        expect(data).toStrictEqual(expected);
+        // Every element has every field key, in body order, even when undefined.
+        for (const o of data) expect(Object.keys(o)).toEqual(fields);
+      }
+    });
+  }
+
+  it("R-PATH-3: a strict read of a primitive element fails at the reference in every copy", async () => {
+    for (let copy = 0; copy < 4; copy++) {
+      const fields = [`s${copy}a`, `s${copy}b`];
+      const source = `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.items[] as it {
+    .${fields[0]} <- it.${fields[0]}
+    .${fields[1]} <- it.${fields[1]}
+  }
+}`;
+      const err = await mapItems(source, [{ [fields[0]!]: 1, [fields[1]!]: 2 }, "abc"]).then(
+        () => null,
+        (e: unknown) => e as Error & { loc?: unknown },
+      );
+      expect(err?.name).toBe("BridgeRuntimeError");
+      expect(err?.message).toBe(`Cannot read properties of abc (reading '${fields[0]}')`);
+      expect(err?.loc).toEqual({ startLine: 6, startColumn: 10 + fields[0]!.length, endLine: 6, endColumn: 12 + 2 * fields[0]!.length });
+    }
+  });
+});
+
+describe("general fast loop (R-ARR-3, R-ARR-4, D-1)", () => {
+  it("one field: a function value reads as undefined, other values are copied", async () => {
+    const data = await mapItems(safeBody(["only"]), [{ only: fn }, { only: [1] }]);
+    expect(data).toStrictEqual([{ only: undefined }, { only: [1] }]);
+  });
+
+  it("a function element read through a deeper path fails as undefined would (D-1, R-PATH-3)", async () => {
+    const source = `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.items[] as it {
+    .x <- it.a.b
+  }
+}`;
+    await expect(mapItems(source, [{ a: { b: 1 } }, { a: fn }])).rejects.toMatchObject({
+      name: "BridgeRuntimeError",
+      message: "Cannot read properties of undefined (reading 'b')",
+      loc: { startLine: 6, startColumn: 11, endLine: 6, endColumn: 16 },
+    });
+  });
+
+  it("a deep read that reaches a function gives undefined (D-1)", async () => {
+    const source = `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.items[] as it {
+    .x <- it.a.b
+  }
+}`;
+    expect(await mapItems(source, [{ a: { b: fn } }, { a: { b: 2 } }])).toStrictEqual([{ x: undefined }, { x: 2 }]);
+  });
+
+  it("R-ARR-2: a nested fast mapping over a non-array value yields [], over null yields null", async () => {
+    const source = `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.items[] as it {
+    .id <- it.id
+    .tags <- it.tags[] as t {
+      .n <- t.n
+    }
+  }
+}`;
+    const data = await mapItems(source, [
+      { id: 1, tags: { n: 1 } },
+      { id: 2, tags: "ab" },
+      { id: 3, tags: null },
+      { id: 4, tags: [{ n: 5 }] },
+    ]);
+    expect(data).toStrictEqual([
+      { id: 1, tags: [] },
+      { id: 2, tags: [] },
+      { id: 3, tags: null },
+      { id: 4, tags: [{ n: 5 }] },
+    ]);
+  });
+
+  it("executeBridge gives the same elements as a prepared engine", async () => {
+    const fields = ["viaRun1", "viaRun2"];
+    const { items, expected } = rowsFor(fields);
+    const r = await run(safeBody(fields), { input: { items } });
+    expect(r.data).toStrictEqual(expected);
+  });
+});
