@@ -3,10 +3,12 @@
  * `BridgeSyntaxError` on arbitrary text, and `parseBridgeDiagnostics` never
  * throws and never reports an internal error. A token-biased generator
  * builds text from Bridge tokens so the runs reach deep into the grammar.
+ * CI sizes; `BRIDGE_PROP_SCALE` multiplies the runs (support/prop-scale.ts).
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { BridgeSyntaxError, parseBridge, parseBridgeDiagnostics } from "../src/index.js";
+import { runs, timeoutFor } from "./support/prop-scale.js";
 
 const TOKENS = [
   "version", "1.5", "bridge", "Query.a", "tool", "define", "const", "with", "as", "memoize", "from", "input", "output",
@@ -74,15 +76,15 @@ function diagnosticsNeverThrow(source: string): void {
 }
 
 describe("property", () => {
-  test("parseBridge throws only BridgeSyntaxError", () => {
-    fc.assert(fc.property(anyText, onlySyntaxErrors), { numRuns: 10_000 });
-  }, 60_000);
+  test(`parseBridge throws only BridgeSyntaxError (${runs(10_000)} runs)`, () => {
+    fc.assert(fc.property(anyText, onlySyntaxErrors), { numRuns: runs(10_000) });
+  }, timeoutFor(60_000));
 
-  test("parseBridgeDiagnostics never throws", () => {
-    fc.assert(fc.property(anyText, diagnosticsNeverThrow), { numRuns: 3_000 });
-  }, 60_000);
+  test(`parseBridgeDiagnostics never throws (${runs(3_000)} runs)`, () => {
+    fc.assert(fc.property(anyText, diagnosticsNeverThrow), { numRuns: runs(3_000) });
+  }, timeoutFor(60_000));
 
-  test("a successful parse is plain JSON", () => {
+  test(`a successful parse is plain JSON (${runs(2_000)} runs)`, () => {
     fc.assert(fc.property(grammarText, (source) => {
       let doc;
       try {
@@ -91,6 +93,6 @@ describe("property", () => {
         return;
       }
       expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
-    }), { numRuns: 2_000 });
-  }, 60_000);
+    }), { numRuns: runs(2_000) });
+  }, timeoutFor(60_000));
 });

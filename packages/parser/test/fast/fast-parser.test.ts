@@ -19,6 +19,7 @@ import { lex } from "../../src/lexer.js";
 import { scan } from "../../src/fast/scan.js";
 import { parseCst } from "../../src/fast/parser.js";
 import { arbitraryDocument } from "../support/arbitrary-document.js";
+import { runs, timeoutFor } from "../support/prop-scale.js";
 import { corpus } from "./corpus.js";
 
 const texts = corpus(6);
@@ -64,9 +65,9 @@ describe("fast scanner and parser", () => {
     expect(seen["lexical error"]).toBeGreaterThan(50);
   }, 180_000);
 
-  test("agree with chevrotain on generated valid documents", () => {
-    fc.assert(fc.property(arbitraryDocument(), (text) => { expect(compare(text)).toBe("same"); }), { numRuns: 200 });
-  });
+  test(`agree with chevrotain on generated valid documents (${runs(200)} runs)`, () => {
+    fc.assert(fc.property(arbitraryDocument(), (text) => { expect(compare(text)).toBe("same"); }), { numRuns: runs(200) });
+  }, timeoutFor(30_000));
 
   test("line breaks and multi-line strings are located like chevrotain does", () => {
     for (const t of ["version 1.5\r\nconst a = \"x\r\ny\"\rconst b = 1\n\r\n", "version 1.5\n\n\rconst c = \"a\\\r\nb\" # c\r"]) compare(t);

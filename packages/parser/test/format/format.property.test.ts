@@ -1,7 +1,7 @@
 /**
  * Property: for random valid documents, formatting is idempotent and keeps
- * the parsed document. 5,000 runs by default; set BRIDGE_PROP_RUNS to a
- * multiplier (e.g. 10 for the nightly run).
+ * the parsed document. 5,000 runs in CI; `BRIDGE_PROP_SCALE` multiplies
+ * them (e.g. 10 for the nightly run, support/prop-scale.ts).
  */
 import fc from "fast-check";
 import { expect, test } from "vitest";
@@ -9,9 +9,9 @@ import { parseBridge } from "../../src/parse.js";
 import { printDocument } from "../../src/format/printer.js";
 import { arbitraryDocument } from "../support/arbitrary-document.js";
 import { normalizeDocument } from "../support/normalize-document.js";
+import { runs, timeoutFor } from "../support/prop-scale.js";
 
-const multiplier = Number(process.env.BRIDGE_PROP_RUNS ?? "1") || 1;
-const numRuns = Math.round(5000 * multiplier);
+const numRuns = runs(5000);
 
 test(`format is idempotent and keeps the document (${numRuns} runs)`, () => {
   fc.assert(
@@ -26,4 +26,4 @@ test(`format is idempotent and keeps the document (${numRuns} runs)`, () => {
     }),
     { numRuns },
   );
-}, 120_000 * multiplier);
+}, timeoutFor(120_000));
