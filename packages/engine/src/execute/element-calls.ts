@@ -15,7 +15,7 @@ import { callInto } from "./call-tool.js";
 import type { CallContext, CallSink, RunState } from "./run-state.js";
 import { WAIT, readLane } from "./lanes.js";
 import { readPath, setPath, type Seg } from "./paths.js";
-import { Signal, signal, type Chain, type Scope } from "./scope.js";
+import type { Chain, Scope } from "./scope.js";
 
 import { INTO } from "./call-tool.js";
 
@@ -121,13 +121,13 @@ export function callsElement(lane: SlotRead): boolean {
 /**
  * The alias of a direct lane for which `callsElement` holds, for element
  * `el` at `index`: the tool's value, or INTO when the outcome goes to `join`.
- * Throws the located failure, as the compiled pipe would.
+ * Throws the located failure, as the compiled pipe would. The piped value is
+ * iterator data, never a loop signal (signals are never stored in values).
  */
 export function callElement(join: ElementJoin | ElementBuilder, lane: SlotRead, el: unknown, index: number): unknown {
   const pipe = (lane.decl as AliasDecl).pipe!;
   try {
     const v = readSource(el, pipe.segs, pipe.srcLoc);
-    if (v instanceof Signal) return v;
     try {
       let input: Record<string, unknown>;
       if (pipe.path.length === 1 && pipe.path[0] === "in") input = { in: v };
@@ -230,40 +230,16 @@ export function mapCalls(run: RunState, groups: readonly Group[], src: readonly 
   const tpl: Record<string, unknown> = {};
   for (const g of groups) tpl[g.path[0]!] = undefined;
   const builder = new ElementBuilder(run, out, groups, tpl, directLoc(lane));
-  let signals = false;
   for (let i = 0; i < n; i++) {
     let v: unknown;
     try {
       v = callElement(builder, lane, src[i], i);
-      if (v instanceof Signal) {
-        // Not expected (the piped value is iterator data), but kept faithful to the general path.
-        signals = true;
-        out[i] = v;
-      } else if (v !== INTO) out[i] = builder.build(v);
+      if (v !== INTO) out[i] = builder.build(v);
     } catch (e) {
       builder.drop();
       throw e;
     }
     if (v === INTO) builder.count++;
   }
-  if (signals) {
-    if (builder.count > 0) return builder.wait().then(() => applySignals(out));
-    return applySignals(out);
-  }
   return builder.count > 0 ? builder.wait() : out;
-}
-
-/** Applies element signals in order, as the general path's finish does (R-ARR-13..16). */
-function applySignals(elements: unknown[]): unknown {
-  const out: unknown[] = [];
-  for (const x of elements) {
-    if (!(x instanceof Signal)) {
-      out.push(x);
-      continue;
-    }
-    if (x.level > 1) return signal(x.kind, x.level - 1);
-    if (x.kind === "continue") continue;
-    break;
-  }
-  return out;
 }
