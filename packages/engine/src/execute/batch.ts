@@ -31,8 +31,9 @@ export function enqueueBatch(run: RunState, binding: ToolBinding, input: unknown
   if (queue === undefined) {
     const created: BatchQueue = { items: [] };
     batches.set(fn, created);
+    // Only this microtask removes the queue, so it is still the one set here.
     queueMicrotask(() => {
-      if (batches.get(fn) === created) batches.delete(fn);
+      batches.delete(fn);
       void flush(run, binding, created.items);
     });
     queue = created;
