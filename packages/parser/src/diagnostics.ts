@@ -6,7 +6,6 @@
  * `from` naming a later tool block (Q-07), defines inside defines (Q-14),
  * unknown `std.*` tools and std version checks (R-DIAG-5).
  */
-import type { IToken } from "chevrotain";
 import type { BridgeDocument, SourceLocation } from "@bridgekit/engine";
 import { BridgeSyntaxError } from "./errors.js";
 import { getRecoveringParser } from "./grammar.js";
@@ -36,21 +35,32 @@ export function rangeOf(loc: Loc): BridgeDiagnostic["range"] {
   return { start: { line: loc.startLine, column: loc.startColumn }, end: { line: loc.endLine, column: loc.endColumn } };
 }
 
-/** A semantic error covers its whole line (R-DIAG-4). */
+/** A semantic error covers its whole line (R-DIAG-4); `line` is the line of a token, so it exists. */
 function lineRange(source: string, line: number): BridgeDiagnostic["range"] {
-  const text = source.split(/\r\n|\r|\n/)[line - 1] ?? "";
+  const text = source.split(/\r\n|\r|\n/)[line - 1]!;
   return { start: { line, column: 1 }, end: { line, column: Math.max(text.length, 1) } };
 }
 
+/** `diagnose`, with the one `BridgeSyntaxError` it may throw turned into a diagnostic; anything else is an internal failure. */
 function collect(source: string, options: ParseOptions, out: BridgeDiagnostic[]): BridgeDocument | null {
-  const error = (message: string, range: BridgeDiagnostic["range"]): void => { out.push({ severity: "error", message, range }); };
-  let lexed;
   try {
-    lexed = tokenize(source, options.filename);
+    return diagnose(source, options, out);
   } catch (e) {
-    if (e instanceof BridgeSyntaxError) error(e.message, rangeOf(e.loc));
+    if (!(e instanceof BridgeSyntaxError)) throw e;
+    // The source size limit and the first semantic error (R-DIAG-4).
+    const semantic = /^Line \d+: /.test(e.message);
+    out.push({ severity: "error", message: e.message, range: semantic ? lineRange(source, e.line) : rangeOf(e.loc) });
     return null;
   }
+}
+
+/**
+ * Lexical and syntax errors into `out`; the document when there are none.
+ * Throws the source-size error and the first semantic error.
+ */
+function diagnose(source: string, options: ParseOptions, out: BridgeDiagnostic[]): BridgeDocument | null {
+  const error = (message: string, range: BridgeDiagnostic["range"]): void => { out.push({ severity: "error", message, range }); };
+  const lexed = tokenize(source, options.filename);
   for (const e of lexed.errors) {
     const info = lexErrorInfo(source, e);
     error(info.message, rangeOf(info.loc));
@@ -74,16 +84,9 @@ function collect(source: string, options: ParseOptions, out: BridgeDiagnostic[])
   }
   if (out.length > 0) return null;
   const ctx = createContext(source, options.filename, true);
-  try {
-    const doc = toDocument(ctx, cst, lexed.tokens, (lexed.groups["comments"] ?? []) as IToken[]);
-    for (const w of ctx.warnings) out.push({ severity: "warning", message: w.message, range: rangeOf(w.loc as SourceLocation) });
-    return doc;
-  } catch (e) {
-    if (!(e instanceof BridgeSyntaxError)) throw e;
-    const semantic = /^Line \d+: /.test(e.message);
-    error(e.message, semantic ? lineRange(source, e.line) : rangeOf(e.loc));
-    return null;
-  }
+  const doc = toDocument(ctx, cst, lexed.tokens, lexed.groups["comments"]!);
+  for (const w of ctx.warnings) out.push({ severity: "warning", message: w.message, range: rangeOf(w.loc as SourceLocation) });
+  return doc;
 }
 
 /** Parse for an editor: never throws; returns the document (or null) and every diagnostic. */
