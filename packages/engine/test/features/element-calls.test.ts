@@ -24,7 +24,7 @@ ${body}
 const PIPE = "    alias r <- enrich:it";
 const items = () => ({ items: [{ id: 1 }, { id: 2 }, { id: 3 }] });
 
-/** An async enrich that records its inputs in `state.seen` and settles after `delay(id)` ms. */
+/** An async enrich that records its inputs in `state.seen` and settles after `delay(id)` ms (0: no timer, in microtasks). */
 function enrich(outcome: (id: number) => unknown, delay: (id: number) => number = () => 0) {
   return (state: Record<string, unknown>) => {
     const seen: unknown[] = (state.seen = []);
@@ -32,7 +32,8 @@ function enrich(outcome: (id: number) => unknown, delay: (id: number) => number 
       enrich: tool(async (input: { in?: { id: number }; q?: { id: number } }) => {
         seen.push(input);
         const id = (input.in ?? input.q)?.id ?? 0;
-        await sleep(delay(id));
+        const ms = delay(id);
+        if (ms > 0) await sleep(ms);
         const r = outcome(id);
         if (r instanceof Error) throw r;
         return r;
@@ -46,16 +47,16 @@ const mixed: HardeningCase[] = [
     name: "R-ARR-11: the first failure in time fails the mapping, located at the pipe; later outcomes are ignored",
     source: S(`${PIPE}\n    .id <- it.id\n    .a <- r.a`),
     input: items,
-    // 2 fails first, 1 fails later, 3 succeeds last.
+    // 2 fails first (without a timer), 1 fails later, 3 succeeds last.
     tools: enrich(
       (id) => (id === 3 ? { a: 30 } : new Error(`down ${id}`)),
-      (id) => (id === 2 ? 0 : id === 1 ? 5 : 10),
+      (id) => (id === 2 ? 0 : id === 1 ? 10 : 20),
     ),
     expect: {
       error: { class: "BridgeRuntimeError", message: "down 2", loc: { startLine: 7, startColumn: 16, endLine: 7, endColumn: 24 } },
     },
     check: async ({ built }) => {
-      await sleep(20);
+      await sleep(30);
       expect(built.state.seen).toEqual([{ in: { id: 1 } }, { in: { id: 2 } }, { in: { id: 3 } }]);
     },
   },
