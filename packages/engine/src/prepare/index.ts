@@ -11,7 +11,7 @@ import type { BridgeBlock, BridgeDocument } from "../ast/index.js";
 import type { ToolMap } from "../types.js";
 import { compileRootBody } from "./compile-body.js";
 import { createDocCtx, type DocCtx } from "./doc.js";
-import type { BodyIndex, ToolDef } from "./scope-index.js";
+import type { BodyIndex } from "./scope-index.js";
 
 export interface PrepareOptions {
   /** Refuse unknown tools and bad documents now (engine.prepare); executeBridge keeps them lazy. */
@@ -49,10 +49,8 @@ function mergeTools(doc: BridgeDocument, tools: ToolMap): { merged: ToolMap; std
 
 function validate(doc: DocCtx, where: string): void {
   if (doc.problems.length > 0) throw new Error(`Cannot prepare ${where}: ${doc.problems[0]}`);
-  const seen = new Set<ToolDef>();
+  // One definition per tool name (DocCtx.toolDef), so each is checked once.
   for (const def of doc.allToolDefs()) {
-    if (seen.has(def)) continue;
-    seen.add(def);
     if (def.error !== null) throw new Error(`Cannot prepare ${where}: ${def.error}`);
     if (def.missing) {
       const via = def.name === def.fnName ? "" : ` (used by tool "${def.name}")`;
