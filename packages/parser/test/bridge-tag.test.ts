@@ -47,6 +47,11 @@ describe("bridge tag (R-LOC-4)", () => {
     expect(bridge`o.x <- "\u{zz}"`).toBe('o.x <- "\\u{zz}"');
   });
 
+  test("called with a plain array, a missing part counts as empty text", () => {
+    expect(bridge(["o.n = ", " + "], 1, 2)).toBe("o.n = 1 + 2");
+    expect(bridge([], "only")).toBe("only");
+  });
+
   test("interpolated values may change the indentation", () => {
     const indent = "  ";
     expect(bridge`

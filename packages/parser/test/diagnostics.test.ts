@@ -39,6 +39,15 @@ describe("parseBridgeDiagnostics", () => {
     expect(w).toEqual(["Duplicate const a: the first declaration wins (Q-04)", "Duplicate bridge Query.x: the first declaration wins (Q-04)"]);
   });
 
+  test("warns on duplicate define and tool names too, at the later block (Q-04, R-FILE-6)", () => {
+    const r = parseBridgeDiagnostics("version 1.5\ndefine d {\n}\ntool t from echo\ndefine d {\n}\ntool t from echo\n");
+    expect(r.document?.blocks.map((b) => b.kind)).toEqual(["Define", "Tool", "Define", "Tool"]);
+    expect(r.diagnostics).toEqual([
+      { severity: "warning", message: "Duplicate define d: the first declaration wins (Q-04)", range: { start: { line: 5, column: 1 }, end: { line: 6, column: 1 } } },
+      { severity: "warning", message: "Duplicate tool t: the first declaration wins (Q-04)", range: { start: { line: 7, column: 1 }, end: { line: 7, column: 16 } } },
+    ]);
+  });
+
   test("warns when `from` names a later tool block (Q-07)", () => {
     const w = messages("version 1.5\ntool a from b\ntool b from echo\n", "warning");
     expect(w).toHaveLength(1);
@@ -63,8 +72,29 @@ describe("parseBridgeDiagnostics", () => {
     expect(w).toEqual(['"std.str.toUpperCase@1.7" exceeds bundled std 1.5.0. Provide this tool version at runtime via the tools map.']);
   });
 
+  test("std version tags with another major warn, lower or higher (R-WITH-7 rule 3, R-DIAG-5)", () => {
+    const r = parseBridgeDiagnostics("version 1.5\nbridge Query.a {\n  with std.str.trim@2.0 as a\n  with std.str.trim@0.9 as b\n  with std.str.trim@1 as c\n}\n");
+    expect(r.diagnostics).toEqual([
+      { severity: "warning", message: '"std.str.trim@2.0" exceeds bundled std 1.5.0. Provide this tool version at runtime via the tools map.', range: { start: { line: 3, column: 3 }, end: { line: 3, column: 28 } } },
+      { severity: "warning", message: '"std.str.trim@0.9" exceeds bundled std 1.5.0. Provide this tool version at runtime via the tools map.', range: { start: { line: 4, column: 3 }, end: { line: 4, column: 28 } } },
+    ]);
+  });
+
   test("a document version above the bundled std warns (R-FILE-4)", () => {
     expect(messages("version 1.7\n", "warning")[0]).toMatch(/^Bridge version 1.7 requires standard library ≥ 1.7/);
+  });
+
+  test("a source whose text conversion throws is reported, not thrown (R-DIAG-4)", () => {
+    const at = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    const throwing = (thrown: unknown) => ({ toString: () => { throw thrown; } }) as unknown as string;
+    expect(parseBridgeDiagnostics(throwing(new Error("no text")))).toEqual({
+      document: null,
+      diagnostics: [{ severity: "error", message: "Internal parser error: no text", range: at }],
+    });
+    expect(parseBridgeDiagnostics(throwing("plain string"))).toEqual({
+      document: null,
+      diagnostics: [{ severity: "error", message: "Internal parser error: plain string", range: at }],
+    });
   });
 
   test("never throws, whatever the input", () => {

@@ -113,6 +113,15 @@ bridge Query.p {
     expect(span(parseBridge("version 1.5\n\n  ").loc)).toBe("1:1-3:2");
   });
 
+  test("a lone CR is a line break, also for template placeholders and semantic errors (R-LOC-1)", () => {
+    const src = "version 1.5\rbridge Query.a {\r  with input as i\r  with output as o\r  o.t <- \"a {i.x} b\"\r}\r";
+    const tpl = wires(src)[0]!.chain.head as TemplateExpr;
+    const ph = tpl.parts[1]!;
+    expect(ph.kind).toBe("Placeholder");
+    if (ph.kind === "Placeholder") expect([span(ph.loc), span(ph.expr.loc)]).toEqual(["5:13-5:17", "5:14-5:16"]);
+    expect(() => parseBridge(src.replace("i.x", "nope.x"))).toThrow(expect.objectContaining({ message: expect.stringMatching(/^Line 5: Undeclared handle "nope"/), line: 5, column: 14 }));
+  });
+
   test("CRLF counts as one line break", () => {
     const doc = parseBridge("version 1.5\r\nbridge Query.a {\r\n  with output as o\r\n  o.x = 1\r\n}\r\n");
     const bridge = doc.blocks[0] as BridgeBlock;

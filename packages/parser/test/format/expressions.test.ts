@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { BinaryOperator, ControlExpr, Expr, LiteralExpr, PipeExpr, RefExpr, SourceChain } from "@bridgekit/engine";
-import { chainPieces, printExpr, printPipe, printRef } from "../../src/format/expressions.js";
+import { chainPieces, printControl, printExpr, printPipe, printRef } from "../../src/format/expressions.js";
 
 const loc = { start: 0, end: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 const ref = (text: string): RefExpr => {
@@ -62,6 +62,17 @@ describe("printExpr", () => {
       source: ref("i.x"),
     };
     expect(printPipe(pipe)).toBe("up:conv.amount:i.x");
+  });
+
+  test.each<[string, Partial<ControlExpr>, string]>([
+    ["throw with its message as a JSON string", { control: "throw", message: 'say "hi"\n' }, 'throw "say \\"hi\\"\\n"'],
+    ["panic", { control: "panic", message: "stop" }, 'panic "stop"'],
+    ["throw without a message (hand-built): an empty message, never `throw undefined`", { control: "throw" }, 'throw ""'],
+    ["continue without a level", { control: "continue" }, "continue"],
+    ["level 1 is the default and is left out (R-CTRL-1)", { control: "break", level: 1 }, "break"],
+    ["a deeper level", { control: "continue", level: 3 }, "continue 3"],
+  ])("printControl: %s", (_name, fields, expected) => {
+    expect(printControl({ kind: "Control", loc, control: "throw", ...fields })).toBe(expected);
   });
 
   test("chains with gates, controls and catch", () => {
