@@ -16,13 +16,13 @@ export function bridge(strings: TemplateStringsArray | readonly string[], ...val
   const part = (i: number): string => strings[i] ?? ("raw" in strings ? strings.raw[i] : undefined) ?? "";
   let text = part(0);
   for (let i = 0; i < values.length; i++) text += String(values[i]) + part(i + 1);
-  const lines = text.split("\n");
-  if (lines.length > 0 && BLANK.test(lines[0] ?? "")) lines.shift();
-  if (lines.length > 0 && BLANK.test(lines[lines.length - 1] ?? "")) lines.pop();
+  const lines = text.split("\n"); // never empty: splitting "" gives [""]
+  if (BLANK.test(lines[0]!)) lines.shift();
+  if (lines.length > 0 && BLANK.test(lines[lines.length - 1]!)) lines.pop();
   let indent = Number.POSITIVE_INFINITY;
   for (const line of lines) {
     if (BLANK.test(line)) continue;
-    indent = Math.min(indent, (/^\s*/.exec(line)?.[0] ?? "").length);
+    indent = Math.min(indent, line.search(/\S/));
   }
   if (indent === Number.POSITIVE_INFINITY) indent = 0;
   return lines.map((line) => line.slice(indent)).join("\n");

@@ -195,9 +195,9 @@ export function keywordOf(image: string): TokenType | undefined {
   return CS_KEYWORDS.get(image) ?? CI_KEYWORDS.get(image.toLowerCase());
 }
 
-/** `keywordOf` for an identifier without upper-case letters (one lookup, no case folding). */
+/** `keywordOf` for an identifier without upper-case letters (one lookup, no case folding; the scanner only asks for keyword lengths). */
 export function lowerCaseKeywordOf(image: string): TokenType | undefined {
-  return image.length > MAX_KEYWORD_LENGTH ? undefined : ALL_KEYWORDS.get(image);
+  return ALL_KEYWORDS.get(image);
 }
 
 /** The lexer; `validate` runs chevrotain's token-pattern checks (done in a test, skipped in production). */

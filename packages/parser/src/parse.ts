@@ -26,11 +26,11 @@ export interface ParseOptions {
   filename?: string;
 }
 
-/** Text and location of a lexical error. */
+/** Text and location of a lexical error (the lexer tracks full positions, so `line` and `column` are set). */
 export function lexErrorInfo(source: string, e: ILexingError): { message: string; loc: SyntaxErrorLocation } {
-  const ch = String.fromCodePoint(source.codePointAt(e.offset) ?? 0);
-  const line = e.line ?? 1;
-  const column = e.column ?? 1;
+  const ch = String.fromCodePoint(source.codePointAt(e.offset)!);
+  const line = e.line!;
+  const column = e.column!;
   if (ch === '"') return { message: `Line ${line}, column ${column}: Unterminated string literal (R-LEX-6)`, loc: pointLoc(line, column) };
   const hint = ch === "'" ? " (strings use double quotes, R-LEX-6)" : "";
   return { message: `Line ${line}, column ${column}: Unexpected character "${ch}"${hint}`, loc: pointLoc(line, column, ch.length) };
@@ -52,18 +52,19 @@ export function syntaxErrorInfo(e: IRecognitionException, tokens: IToken[]): { m
 /**
  * Lex and check limits; shared with the diagnostics entry point. The
  * hand-written scanner handles text without lexical errors; the chevrotain
- * lexer reports and recovers from them.
+ * lexer reports and recovers from them. Both always return the `comments`
+ * group (chevrotain creates every group its tokens name).
  */
 export function tokenize(source: string, filename: string | undefined) {
   checkSourceSize(source, filename);
   return scan(source) ?? lex(source);
 }
 
-/** Build the AST from a CST; throws `BridgeSyntaxError` for semantic errors. */
+/** Build the AST from the CST of a document (so `tokens` holds at least `version 1.x`); throws `BridgeSyntaxError` for semantic errors. */
 export function toDocument(ctx: BuildContext, cst: Parameters<typeof buildDocument>[1], tokens: IToken[], comments: IToken[]): BridgeDocument {
-  const lastTok = tokens[tokens.length - 1];
+  const lastTok = tokens[tokens.length - 1]!;
   const lastComment = comments[comments.length - 1];
-  const last = lastComment && (!lastTok || lastComment.startOffset > lastTok.startOffset) ? lastComment : lastTok;
+  const last = lastComment && lastComment.startOffset > lastTok.startOffset ? lastComment : lastTok;
   return buildDocument(ctx, cst, comments, last);
 }
 
@@ -90,5 +91,5 @@ export function parseBridge(source: string, options: ParseOptions = {}): BridgeD
     if (info) fail(info);
   }
   const ctx = createContext(source, filename);
-  return toDocument(ctx, cst, lexed.tokens, (lexed.groups["comments"] ?? []) as IToken[]);
+  return toDocument(ctx, cst, lexed.tokens, lexed.groups["comments"]!);
 }

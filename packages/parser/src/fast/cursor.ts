@@ -26,7 +26,7 @@ const SIZE = Math.max(...T.allTokens.map((tt) => tt.tokenTypeIdx!)) + 1;
 export function set(tt: TokenType): TokenSet {
   const s = new Uint8Array(SIZE);
   s[tt.tokenTypeIdx!] = 1;
-  for (const idx in tt.categoryMatchesMap ?? {}) s[Number(idx)] = 1;
+  for (const idx in tt.categoryMatchesMap!) s[Number(idx)] = 1;
   return s;
 }
 

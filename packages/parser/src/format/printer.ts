@@ -128,7 +128,7 @@ function printTarget(target: Target): string {
 
 /** `with name[@version] [as handle] [memoize]`; `as` is omitted when it repeats the default handle (R-WITH-1). */
 function printWith(s: WithStatement): string {
-  const defaultHandle = s.binding === "tool" ? (s.name.split(".").pop() ?? s.name) : s.name;
+  const defaultHandle = s.binding === "tool" ? s.name.slice(s.name.lastIndexOf(".") + 1) : s.name;
   let text = `with ${s.name}`;
   if (s.version !== null) text += `@${s.version}`;
   if (s.handle !== defaultHandle) text += ` as ${s.handle}`;

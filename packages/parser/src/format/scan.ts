@@ -1,19 +1,23 @@
 /**
  * Small source scanners for the formatter: locate tokens that the AST does
  * not record (the `version` line, the `{` that opens a body) so comments can
- * be placed next to them. Comments and string literals are skipped.
- * Also re-indents multi-line JSON text for the canonical layout.
+ * be placed next to them. Comments are skipped. Also re-indents multi-line
+ * JSON text for the canonical layout.
  */
 
-/** Offset of the first `{` at or after `from` that is not inside a comment or string. */
+/**
+ * Offset of the first `{` at or after `from` that is not inside a comment.
+ * Callers search from the start of a block header (`tool a from b`,
+ * `define d`, `bridge T.f`), the end of a scope-block target or the start of
+ * `[] as it`: only names, keywords and comments come before the brace there,
+ * never a string literal.
+ */
 export function findBrace(source: string, from: number): number {
   let i = from;
   while (i < source.length) {
     const ch = source[i];
     if (ch === "{") return i;
-    if (ch === "#") i = lineEnd(source, i);
-    else if (ch === '"') i = stringEnd(source, i);
-    else i++;
+    i = ch === "#" ? lineEnd(source, i) : i + 1;
   }
   return source.length;
 }
@@ -22,7 +26,7 @@ export function findBrace(source: string, from: number): number {
 export function findVersion(source: string): { start: number; end: number } {
   let i = 0;
   while (i < source.length) {
-    const ch = source[i] ?? "";
+    const ch = source[i]!;
     if (ch === "#") i = lineEnd(source, i);
     else if (/\s/.test(ch)) i++;
     else break;
@@ -36,12 +40,6 @@ function lineEnd(source: string, from: number): number {
   return end === -1 ? source.length : end;
 }
 
-function stringEnd(source: string, from: number): number {
-  let i = from + 1;
-  while (i < source.length && source[i] !== '"') i += source[i] === "\\" ? 2 : 1;
-  return i + 1;
-}
-
 /**
  * Re-indents the continuation lines of multi-line JSON text for a statement
  * printed at `depth`: their common indentation becomes two spaces per level,
@@ -51,13 +49,9 @@ function stringEnd(source: string, from: number): number {
 export function reindentJson(raw: string, depth: number): string {
   if (!raw.includes("\n")) return raw;
   const [first = "", ...rest] = raw.split(/\r?\n/);
-  const indents = rest.filter((line) => line.trim() !== "").map((line) => leadingWhitespace(line).length);
+  const indents = rest.filter((line) => line.trim() !== "").map((line) => /^[ \t]*/.exec(line)![0].length);
   const common = Math.min(...indents);
   const base = " ".repeat(depth * 2);
   const lines = rest.map((line) => (line.trim() === "" ? "" : base + line.slice(common)));
   return [first, ...lines].join("\n");
-}
-
-function leadingWhitespace(text: string): string {
-  return /^[ \t]*/.exec(text)?.[0] ?? "";
 }

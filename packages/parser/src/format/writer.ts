@@ -75,7 +75,7 @@ export class LineWriter {
   /** True when an unwritten comment starts inside `start`..`end`. */
   hasCommentWithin(start: number, end: number): boolean {
     for (let i = this.next; i < this.comments.length; i++) {
-      const offset = this.comments[i]?.loc.start ?? end;
+      const offset = this.comments[i]!.loc.start;
       if (offset >= end) return false;
       if (offset >= start) return true;
     }

@@ -62,12 +62,12 @@ function checkVersion(ctx: BuildContext, t: IToken): string {
 }
 
 /** The whole source; its end is the last character (R-LOC-1), counted on from the last token instead of rescanning the text. */
-function documentLoc(ctx: BuildContext, last: IToken | undefined): SourceLocation {
+function documentLoc(ctx: BuildContext, last: IToken): SourceLocation {
   const s = ctx.source;
-  let line = last ? last.endLine! : 1;
-  let column = last ? last.endColumn! : 0;
+  let line = last.endLine!;
+  let column = last.endColumn!;
   let afterBreak = false;
-  for (let i = last ? last.endOffset! + 1 : 0; i < s.length; i++) {
+  for (let i = last.endOffset! + 1; i < s.length; i++) {
     if (afterBreak) {
       line++;
       column = 1;
@@ -80,7 +80,8 @@ function documentLoc(ctx: BuildContext, last: IToken | undefined): SourceLocatio
   return { start: 0, end: s.length, startLine: 1, startColumn: 1, endLine: line, endColumn: Math.max(column, 1) };
 }
 
-export function buildDocument(ctx: BuildContext, cst: CstNode, commentTokens: IToken[], lastToken?: IToken): BridgeDocument {
+/** The document of `cst`; `lastToken` is its last token or comment (the document's end is counted on from it). */
+export function buildDocument(ctx: BuildContext, cst: CstNode, commentTokens: IToken[], lastToken: IToken): BridgeDocument {
   const version = checkVersion(ctx, tok(cst, "versionNumber")!);
   const blockNodes = items(cst, BLOCK_KINDS);
   registerBlocks(ctx, blockNodes);
