@@ -9,7 +9,7 @@ import { BridgePanicError, locate, type Loc } from "../errors.js";
 import { mapArray } from "../execute/arrays.js";
 import { invokeTool } from "../execute/instances.js";
 import { narrow } from "../execute/output.js";
-import { cloneJson } from "../execute/paths.js";
+import { cloneJson, isUnsafeKey } from "../execute/paths.js";
 import { Signal, ignore, onChain, scopeUp, signal, type Chain, type Ev, type Scope } from "../execute/scope.js";
 import { compileRef, levelsUp, lineOf, located, toLoc, type Ctx } from "./compile-ref.js";
 import type { ToolDecl } from "./scope-index.js";
@@ -43,6 +43,14 @@ function compilePipe(pipe: PipeExpr, ctx: Ctx): Ev {
       continue;
     }
     const path = stage.inputPath.length > 0 ? stage.inputPath : ["in"];
+    const unsafe = path.find(isUnsafeKey);
+    if (unsafe !== undefined) {
+      // A write path of the tool input (R-SEC-1): refused before anything is called.
+      ev = () => {
+        throw locate(new Error(`Unsafe assignment key: ${unsafe}`), loc);
+      };
+      continue;
+    }
     const outer = k === 0 && ctx.pipeLocatedByAlias === true;
     ev = compileStage(inner, b.decl, levelsUp(ctx, b), path, stage.handle, loc, !outer);
   }
