@@ -11,9 +11,6 @@ import type { Group } from "../prepare/scope-index.js";
 import { copyOwn, isPlainObject, objectAt, setPath } from "./paths.js";
 import { Signal } from "./scope.js";
 
-/** Marks a group that was not evaluated (unselected): its field stays absent. */
-export const ABSENT = { absent: true } as const;
-
 /** Collects evaluation values into one array, awaiting promises together (one Promise.all). */
 export function collect(
   groups: readonly Group[],
@@ -55,7 +52,7 @@ function ignoreValue(v: unknown): void {
 /**
  * Writes group values into `target` in order: field groups set their path,
  * root groups merge a plain object (anything else is stored by `onRootValue`),
- * spread groups merge a plain object at their path. Signals and ABSENT skip.
+ * spread groups merge a plain object at their path. A loop signal leaves its target unwritten.
  */
 export function writeGroups(
   target: Record<string, unknown>,
@@ -71,14 +68,14 @@ export function writeGroups(
     const g = groups[k]!;
     if (g.spread || g.path.length !== 0) continue;
     const v = values[offset + k];
-    if (v === ABSENT || v instanceof Signal) continue;
+    if (v instanceof Signal) continue;
     if (isPlainObject(v)) copyOwn(target, v);
     else if (onRootValue) onRootValue(v);
   }
   for (let k = from; k < to; k++) {
     const g = groups[k]!;
     const v = values[offset + k];
-    if (v === ABSENT || v instanceof Signal) continue;
+    if (v instanceof Signal) continue;
     const path = g.path;
     if (g.spread) {
       if (isPlainObject(v)) copyOwn(objectAt(target, path), v);
@@ -111,7 +108,7 @@ export function assemble(
     const g = groups[k]!;
     if (g.path.length !== 0) continue;
     const v = values[offset + k];
-    if (v === ABSENT || v instanceof Signal) continue;
+    if (v instanceof Signal) continue;
     if (!isPlainObject(v)) return v;
     root = v;
   }
@@ -121,7 +118,7 @@ export function assemble(
     const g = groups[k]!;
     if (g.path.length === 0) continue;
     const v = values[offset + k];
-    if (v === ABSENT || v instanceof Signal) continue;
+    if (v instanceof Signal) continue;
     if (g.path.length === 1) out[g.path[0]!] = v;
     else setPath(out, g.path, v);
   }
