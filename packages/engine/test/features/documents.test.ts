@@ -31,6 +31,36 @@ bridge Query.run {
   o.v <- t
 }`;
 
+/** A bridge with a forced tool `t`; rows retarget the force. */
+const FORCED = `version 1.5
+bridge Query.run {
+  with input as i
+  with t
+  with output as o
+  force t
+  o.v <- i.v
+}`;
+
+function forceHandle(doc: Loose, handle: string, catchNull: boolean): Loose {
+  const force = (doc.blocks[0].body as Loose[]).find((st) => st.kind === "Force")!;
+  Object.assign(force, { handle, catchNull });
+  return doc;
+}
+
+/** Sets the level of every `continue`/`break` in the document (the parser refuses levels above the nesting, Q-35). */
+function raiseLevels(doc: Loose, level: number): Loose {
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === "object") {
+      const node = v as Loose;
+      if (node.kind === "Control" && (node.control === "continue" || node.control === "break")) node.level = level;
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(doc);
+  return doc;
+}
+
 const fail = () => {
   throw new Error("down");
 };
@@ -158,6 +188,65 @@ bridge Query.run {
     },
     tools: { d: () => ({ v: 7 }) },
     engine: { data: { v: 7 } },
+  },
+  {
+    name: "R-ARR-17: a signal crossing more mappings than exist leaves the owning output field unwritten",
+    source: `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o.list <- i.xs[] as x {
+    .v <- x.v ?? break
+  }
+  o.n <- i.n
+}`,
+    edit: (doc) => raiseLevels(doc, 2),
+    input: { xs: [{ v: 1 }, {}], n: 1 },
+    engine: { data: { n: 1 } },
+  },
+  {
+    name: "R-ARR-17: a signal crossing more mappings than exist leaves a root output wire unwritten",
+    source: `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.xs[] as x {
+    .v <- x.v ?? continue
+  }
+}`,
+    edit: (doc) => raiseLevels(doc, 3),
+    input: { xs: [{ v: 1 }, {}] },
+    engine: { data: {} },
+  },
+  {
+    name: "R-ARR-17: without a signal the same hand-built mapping is written",
+    source: `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o.list <- i.xs[] as x {
+    .v <- x.v ?? break
+  }
+}`,
+    edit: (doc) => raiseLevels(doc, 2),
+    input: { xs: [{ v: 1 }, { v: 2 }] },
+    engine: { data: { list: [{ v: 1 }, { v: 2 }] } },
+  },
+  {
+    name: "R-FORCE-4: forcing an input handle (refused by the parser, Q-24) fails at run time",
+    source: FORCED,
+    edit: (doc) => forceHandle(doc, "i", false),
+    tools: { t: () => ({}) },
+    input: { v: 1 },
+    engine: { error: { class: "BridgeRuntimeError", message: 'Tool "_.i" not found in any scope' } },
+  },
+  {
+    name: "R-FORCE-3: forcing an input handle with catch null swallows that failure",
+    source: FORCED,
+    edit: (doc) => forceHandle(doc, "i", true),
+    tools: { t: () => ({}) },
+    input: { v: 1 },
+    engine: { data: { v: 1 } },
   },
   {
     name: "R-PIPE-4: a pipe through a handle that is not a tool: refused by prepare, a runtime error when read",

@@ -131,6 +131,18 @@ const mixed: HardeningCase[] = [
 
 const callsOnly: HardeningCase[] = [
   {
+    name: "D-1: a function in the call result reads as undefined (one segment and deeper)",
+    source: S(`${PIPE}\n    .f <- r.fn\n    .g <- r.o.fn\n    .a <- r.a`),
+    input: () => ({ items: [{ id: 1 }, { id: 2 }] }),
+    tools: enrich((id) => ({ fn: () => id, o: { fn: () => id }, a: id })),
+    expect: {
+      data: [
+        { f: undefined, g: undefined, a: 1 },
+        { f: undefined, g: undefined, a: 2 },
+      ],
+    },
+  },
+  {
     name: "R-PIPE-3: a named input path receives the element (enrich.q:it)",
     source: S("    alias r <- enrich.q:it\n    .a <- r.a\n    .b <- r.b"),
     input: () => ({ items: [{ id: 1 }, { id: 2 }] }),
