@@ -47,6 +47,20 @@ function forceHandle(doc: Loose, handle: string, catchNull: boolean): Loose {
   return doc;
 }
 
+/** Removes every `loc` (a hand-built document need not have them). */
+function stripLocations(doc: Loose): Loose {
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === "object") {
+      delete (v as Loose).loc;
+      delete (v as Loose).clauseLoc;
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(doc);
+  return doc;
+}
+
 /** Sets the level of every `continue`/`break` in the document (the parser refuses levels above the nesting, Q-35). */
 function raiseLevels(doc: Loose, level: number): Loose {
   const visit = (v: unknown): void => {
@@ -188,6 +202,70 @@ bridge Query.run {
     },
     tools: { d: () => ({ v: 7 }) },
     engine: { data: { v: 7 } },
+  },
+  {
+    name: "R-LOC-1: a document without locations runs; its errors carry no location",
+    source: `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o.v <- i.a.b
+}`,
+    edit: (doc) => stripLocations(doc),
+    input: {},
+    engine: { error: { class: "BridgeRuntimeError", message: "Cannot read properties of undefined (reading 'b')" } },
+  },
+  {
+    name: "R-PIPE-4: without locations the prepare message names no line",
+    source: `version 1.5
+bridge Query.run {
+  with input as i
+  with up
+  with output as o
+  o.v <- up:i.v
+}`,
+    edit: (doc) => {
+      // The parser refuses an undeclared pipe handle; a hand-built document can hold one.
+      doc.blocks[0].body[3].chain.head.stages[0].handle = "nope";
+      return stripLocations(doc);
+    },
+    tools: { up: (x: unknown) => x },
+    engine: { prepare: { class: "Error", message: 'Cannot prepare document: pipe handle "nope" must reference a tool, got "undeclared"' } },
+    execute: { error: { class: "BridgeRuntimeError", message: 'Pipe handle "nope" must reference a tool, got "undeclared"' } },
+  },
+  {
+    name: "an expression of an unknown kind fails when it is read, naming the kind",
+    source: PLAIN,
+    edit: (doc) => {
+      doc.blocks[0].body[2].chain.head = { kind: "Bogus" };
+      return doc;
+    },
+    input: { v: 1 },
+    engine: { error: { class: "BridgeRuntimeError", message: 'Unsupported expression kind "Bogus"' } },
+  },
+  {
+    name: "R-CTRL-4: a continue or break without a level is level 1",
+    source: `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.xs[] as x {
+    .v <- x.v ?? break
+  }
+}`,
+    edit: (doc) => {
+      const visit = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(visit);
+        else if (v !== null && typeof v === "object") {
+          if ((v as Loose).kind === "Control") delete (v as Loose).level;
+          Object.values(v).forEach(visit);
+        }
+      };
+      visit(doc);
+      return doc;
+    },
+    input: { xs: [{ v: 1 }, {}, { v: 3 }] },
+    engine: { data: [{ v: 1 }] },
   },
   {
     name: "R-ARR-17: a signal crossing more mappings than exist leaves the owning output field unwritten",

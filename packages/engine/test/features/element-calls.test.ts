@@ -115,6 +115,15 @@ const mixed: HardeningCase[] = [
     },
   },
   {
+    name: "R-LOC-2: an element alias over a loop-scoped tool failing asynchronously is located at the alias's reference",
+    source: S("    with enrich as e\n    e.in <- it\n    alias r <- e.v\n    .id <- it.id\n    .a <- r.a\n    .b <- r.b"),
+    input: items,
+    tools: enrich((id) => (id === 2 ? new Error("down 2") : { v: { a: id, b: id } })),
+    expect: {
+      error: { class: "BridgeRuntimeError", message: "down 2", loc: { startLine: 9, startColumn: 16, endLine: 9, endColumn: 18 } },
+    },
+  },
+  {
     name: "the join maps every element when all calls succeed, fields in body order",
     source: S(`${PIPE}\n    .id <- it.id\n    .a <- r.a\n    .b <- r.b`),
     input: items,
