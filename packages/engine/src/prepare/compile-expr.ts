@@ -5,7 +5,7 @@
  * actually asynchronous. References are compiled by compile-ref.ts.
  */
 import type { Expr, PipeExpr, TemplateExpr } from "../ast/index.js";
-import { BridgePanicError, locate, type Loc } from "../errors.js";
+import { BridgePanicError, isFatal, locate, type Loc } from "../errors.js";
 import { mapArray } from "../execute/arrays.js";
 import { invokeTool } from "../execute/instances.js";
 import { narrow } from "../execute/output.js";
@@ -102,19 +102,41 @@ function compileTemplate(t: TemplateExpr, ctx: Ctx): Ev {
   const ev: Ev = (s, c) => {
     const vals: unknown[] = [];
     let async = false;
+    let k = 0;
     try {
-      for (const p of parts) {
+      for (; k < parts.length; k++) {
+        const p = parts[k]!;
         const v = typeof p === "string" ? p : p(s, c);
         if (v instanceof Promise) async = true;
         vals.push(v);
       }
     } catch (e) {
       for (const v of vals) ignore(v);
+      if (!isFatal(e)) startRest(parts, k + 1, s, c);
       throw e;
     }
     return async ? Promise.all(vals).then(join) : join(vals);
   };
   return located(ev, ctx.stmtLoc);
+}
+
+/**
+ * Operands that run concurrently (R-EXEC-4) all start even when an earlier
+ * one throws synchronously, as they would with async tools: a later operand
+ * may hold a fatal error (a cycle, a panic) that must win over the ordinary
+ * failure, which is thrown otherwise. Results and ordinary failures of the
+ * late operands are dropped.
+ */
+function startRest(operands: readonly (Ev | string | null)[], from: number, s: Scope, c: Chain): void {
+  for (let i = from; i < operands.length; i++) {
+    const ev = operands[i];
+    if (typeof ev !== "function") continue;
+    try {
+      ignore(ev(s, c));
+    } catch (err) {
+      if (isFatal(err)) throw err;
+    }
+  }
 }
 
 type Arith = (a: unknown, b: unknown) => unknown;
@@ -190,13 +212,22 @@ function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
     return v;
   };
   const eager = logical.some((l) => !l);
+  /** The operands that start with the left one: those of arithmetic and comparison operators. */
+  const concurrent = R.map((r, i) => (logical[i] ? null : r));
   return (s, c) => {
-    const v = base(s, c);
+    let v: unknown;
+    try {
+      v = base(s, c);
+    } catch (err) {
+      if (eager && !isFatal(err)) startRest(concurrent, 0, s, c);
+      throw err;
+    }
     let pre: unknown[] | null = null;
     if (eager) {
       pre = new Array<unknown>(n);
+      let i = 0;
       try {
-        for (let i = 0; i < n; i++) {
+        for (; i < n; i++) {
           if (logical[i]) continue;
           const r = R[i]!(s, c);
           if (r instanceof Promise) ignore(r);
@@ -204,6 +235,7 @@ function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
         }
       } catch (err) {
         ignore(v);
+        if (!isFatal(err)) startRest(concurrent, i + 1, s, c);
         throw err;
       }
     }

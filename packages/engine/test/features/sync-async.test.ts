@@ -5,10 +5,9 @@
  * demanded even when the left one fails; a cycle it re-enters is a fatal
  * BridgePanicError (R-CYCLE-1) that no `catch` absorbs.
  *
- * Known bug, pre-existing: with a sync tool the left operand throws before
- * the right operand is evaluated, so the cycle is never entered and `catch`
- * turns the left failure into data. The test states the spec outcome and
- * runs as `it.fails` until the engine evaluates the right operand anyway.
+ * With a sync tool the left operand throws before the right one is
+ * evaluated; the engine still starts the right operand (and later template
+ * placeholders), so the cycle is entered and panics as with async tools.
  */
 import { describe, expect, it } from "vitest";
 import { run, tool } from "../behaviour/support.js";
@@ -43,7 +42,46 @@ describe("a failing left operand next to a right operand that re-enters its tool
     expect(await outcome("async")).toBe(CYCLE);
   });
 
-  it.fails("sync tools: the same outcome [known bug: the left operand's sync throw skips the right operand]", async () => {
+  it("sync tools: the same outcome (the right operand still starts after the left one's sync throw)", async () => {
     expect(await outcome("sync")).toBe(CYCLE);
+  });
+});
+
+const TEMPLATE = `version 1.5
+bridge Query.run {
+  with fail as f
+  with echo as e
+  with output as o
+  e.a <- "{f.x}-{e.b}"
+  o.v <- e.a catch "caught"
+}`;
+
+describe("template placeholders after one that fails synchronously (R-EXEC-4, R-STR-*)", () => {
+  for (const mode of ["sync", "async"] as const) {
+    it(`${mode} tools: the later placeholder still runs and its cycle panics through catch`, async () => {
+      const fn = (f: (x: unknown) => unknown) => (mode === "sync" ? tool(f, { sync: true }) : tool(async (x: unknown) => f(x)));
+      const tools = { echo: fn((x) => x), fail: fn(() => { throw new Error("down"); }) };
+      const outcome = await run(TEMPLATE, { tools }).then(
+        (r) => `data ${JSON.stringify(r.data)}`,
+        (e: Error) => `${e.name}: ${e.message}`,
+      );
+      expect(outcome).toBe('BridgePanicError: Circular dependency detected: "_:Tools:echo:1" depends on itself');
+    });
+  }
+
+  it("an ordinary failure of a later operand does not replace the first one", async () => {
+    const tools = {
+      first: tool(() => { throw new Error("first down"); }, { sync: true }),
+      second: tool(() => { throw new Error("second down"); }, { sync: true }),
+    };
+    const source = `version 1.5
+bridge Query.run {
+  with first as a
+  with second as b
+  with output as o
+  o.v <- a.x + b.x
+  o.t <- "{a.x}{b.x}"
+}`;
+    await expect(run(source, { tools })).rejects.toThrow("first down");
   });
 });
