@@ -29,8 +29,9 @@ export function watchAbort(signal: AbortSignal, callback: () => void): () => voi
   const w = watch;
   w.callbacks.add(callback);
   return () => {
+    // After an abort the set is empty and the entry gone: nothing to release.
     if (!w.callbacks.delete(callback) || w.callbacks.size > 0) return;
     signal.removeEventListener("abort", w.listener);
-    if (watches.get(signal) === w) watches.delete(signal);
+    watches.delete(signal);
   };
 }

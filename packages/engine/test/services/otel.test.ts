@@ -93,3 +93,74 @@ describe("OpenTelemetry (R-OTEL-1)", () => {
     expect(byName["bridge.tool.calls"]![0]!.attributes).toEqual({ "bridge.tool.name": "a", "bridge.tool.fn": "a" });
   });
 });
+
+describe("OpenTelemetry through the API's global registry (R-OTEL-1)", () => {
+  const KEY = Symbol.for("opentelemetry.js.api.1");
+  const slot = globalThis as Record<symbol, unknown>;
+
+  /** A registry as any copy of the 1.x API leaves it, with a plain provider (no proxy) and recording spans. */
+  function fakeRegistry(version: string, withContext: boolean) {
+    const events: string[] = [];
+    const tracer = {
+      startSpan: (name: string, options?: { attributes?: Record<string, unknown> }) => {
+        events.push(`start ${name} ${JSON.stringify(options?.attributes)}`);
+        return {
+          recordException: (e: Error | string) => events.push(`exception ${typeof e === "string" ? e : e.message}`),
+          setStatus: (s: { code: number; message?: string }) => events.push(`status ${s.code} ${s.message}`),
+          end: () => events.push(`end ${name}`),
+        };
+      },
+    };
+    const context = {
+      active: () => ({ setValue: (key: symbol, span: unknown) => ({ key, span }) }),
+      with: (ctx: { key: symbol }, fn: (...a: unknown[]) => unknown, _this: unknown, ...args: unknown[]) => {
+        events.push(`with ${String(ctx.key.description)}`);
+        return fn(...args);
+      },
+    };
+    slot[KEY] = { version, trace: { getTracer: () => tracer }, ...(withContext ? { context } : {}) };
+    return events;
+  }
+
+  afterEach(() => {
+    delete slot[KEY];
+  });
+
+  it("ignores a registry of another major version, and one with no provider registered", () => {
+    fakeRegistry("2.0.0", true);
+    expect(otelForRun()).toBeNull();
+    slot[KEY] = { version: "1.9.0" };
+    expect(otelForRun()).toBeNull();
+    slot[KEY] = "not a registry";
+    expect(otelForRun()).toBeNull();
+  });
+
+  it("uses a plain provider and the registered context manager; caches the state per provider", () => {
+    const events = fakeRegistry("1.9.0", true);
+    const state = otelForRun();
+    expect(state?.tracer).not.toBeNull();
+    expect(otelForRun()).toBe(state);
+    const run = makeRun();
+    callTool(run, bind(makeTool(() => 1), { toolName: "geo", fnName: "maps.geo" }), {}, null);
+    expect(() =>
+      callTool(run, bind(makeTool(() => { throw "plain string"; }), { toolName: "bad" }), {}, null),
+    ).toThrow();
+    expect(events).toEqual([
+      'start geo {"bridge.tool.name":"geo","bridge.tool.fn":"maps.geo"}',
+      "with OpenTelemetry Context Key SPAN",
+      "end geo",
+      'start bad {"bridge.tool.name":"bad","bridge.tool.fn":"bad"}',
+      "with OpenTelemetry Context Key SPAN",
+      "exception plain string",
+      "status 2 plain string",
+      "end bad",
+    ]);
+  });
+
+  it("calls the tool directly when no context manager is registered", () => {
+    const events = fakeRegistry("1.9.0", false);
+    const run = makeRun();
+    expect(callTool(run, bind(makeTool((x: { n: number }) => x.n * 2), { toolName: "t" }), { n: 21 }, null)).toBe(42);
+    expect(events).toEqual(['start t {"bridge.tool.name":"t","bridge.tool.fn":"t"}', "end t"]);
+  });
+});
