@@ -1,6 +1,7 @@
 /**
  * Coverage report for CI: reads coverage/coverage-summary.json (vitest's
- * json-summary reporter, written by `pnpm test:coverage`), prints line and
+ * json-summary reporter, written by `pnpm test`, which runs the whole suite
+ * with coverage and then this script with `--fail-under 95`), prints line and
  * branch coverage for the engine and the parser, and lists their files below
  * the target (95% lines or branches): the gaps to close. It informs, it does
  * not fail the build, unless `--fail-under <percent>` is given, in which case
@@ -20,7 +21,7 @@ let summary;
 try {
   summary = JSON.parse(readFileSync(summaryPath, "utf8"));
 } catch (err) {
-  console.error(`cannot read ${summaryPath} (run \`pnpm test:coverage\` first): ${err.message}`);
+  console.error(`cannot read ${summaryPath} (run \`pnpm test\` first): ${err.message}`);
   process.exit(2);
 }
 
