@@ -10,6 +10,15 @@ import { describe, expect, it } from "vitest";
 import type { BridgeDocument } from "../../src/ast/index.js";
 import { createEngine, executeBridge } from "../../src/index.js";
 import type { ToolMap } from "../../src/types.js";
+
+/** A pipe through `up`, a handle the parser refuses as a pipe stage; the cases edit it into what they test. */
+const PIPE_THROUGH_UP = `version 1.5
+bridge Query.run {
+  with input as i
+  with up
+  with output as o
+  o.v <- up:i.v
+}`;
 import { parse } from "../behaviour/support.js";
 
 type Loose = Record<string, any>;
@@ -217,13 +226,7 @@ bridge Query.run {
   },
   {
     name: "R-PIPE-4: without locations the prepare message names no line",
-    source: `version 1.5
-bridge Query.run {
-  with input as i
-  with up
-  with output as o
-  o.v <- up:i.v
-}`,
+    source: PIPE_THROUGH_UP,
     edit: (doc) => {
       // The parser refuses an undeclared pipe handle; a hand-built document can hold one.
       doc.blocks[0].body[3].chain.head.stages[0].handle = "nope";
@@ -328,13 +331,7 @@ bridge Query.run {
   },
   {
     name: "R-PIPE-4: a pipe through a handle that is not a tool: refused by prepare, a runtime error when read",
-    source: `version 1.5
-bridge Query.run {
-  with input as i
-  with up
-  with output as o
-  o.v <- up:i.v
-}`,
+    source: PIPE_THROUGH_UP,
     edit: (doc) => {
       const w = doc.blocks[0].body[1];
       Object.assign(w, { binding: "input", name: "input" });

@@ -12,6 +12,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/index.js";
+
+/** An element field read two segments deep (`it.a.b`). */
+const DEEP_READ = `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o <- i.items[] as it {
+    .x <- it.a.b
+  }
+}`;
 import { parse } from "../behaviour/support.js";
 
 const fn = () => "called";
@@ -115,15 +125,7 @@ describe("general fast loop (R-ARR-3, R-ARR-4, D-1)", () => {
   });
 
   it("a function element read through a deeper path fails as undefined would (D-1, R-PATH-3)", async () => {
-    const source = `version 1.5
-bridge Query.run {
-  with input as i
-  with output as o
-  o <- i.items[] as it {
-    .x <- it.a.b
-  }
-}`;
-    await expect(mapItems(source, [{ a: { b: 1 } }, { a: fn }])).rejects.toMatchObject({
+    await expect(mapItems(DEEP_READ, [{ a: { b: 1 } }, { a: fn }])).rejects.toMatchObject({
       name: "BridgeRuntimeError",
       message: "Cannot read properties of undefined (reading 'b')",
       loc: { startLine: 6, startColumn: 11, endLine: 6, endColumn: 16 },
@@ -131,15 +133,7 @@ bridge Query.run {
   });
 
   it("a deep read that reaches a function gives undefined (D-1)", async () => {
-    const source = `version 1.5
-bridge Query.run {
-  with input as i
-  with output as o
-  o <- i.items[] as it {
-    .x <- it.a.b
-  }
-}`;
-    expect(await mapItems(source, [{ a: { b: fn } }, { a: { b: 2 } }])).toStrictEqual([{ x: undefined }, { x: 2 }]);
+    expect(await mapItems(DEEP_READ, [{ a: { b: fn } }, { a: { b: 2 } }])).toStrictEqual([{ x: undefined }, { x: 2 }]);
   });
 
   it("R-ARR-2: a nested fast mapping over a non-array value yields [], over null yields null", async () => {
