@@ -47,8 +47,13 @@ function readSource(el: unknown, segs: readonly Seg[], loc: Loc | undefined): un
   }
 }
 
-/** The elements of one mapping whose alias call reports to it. */
-export class ElementJoin implements CallSink {
+/**
+ * The calls of one mapping's elements, reporting to it: counts the calls not
+ * settled yet, fails on the first failure (in time) and resolves once every
+ * call has settled. Subclasses say what a call's value does (`store`) and
+ * what the mapping resolves with (`result`).
+ */
+abstract class ElementCalls implements CallSink {
   /** Calls not settled yet. */
   count = 0;
   private done = false;
@@ -57,18 +62,19 @@ export class ElementJoin implements CallSink {
 
   constructor(
     readonly run: RunState,
-    private readonly vals: unknown[],
-    private readonly W: number,
-    private readonly groups: readonly Group[],
     private readonly loc: Loc | undefined,
   ) {}
 
+  /** Takes the value of element `index`'s call; throws a field's located read failure. */
+  protected abstract store(index: number, value: unknown): void;
+
+  /** What the mapping resolves with once every call settled. */
+  protected abstract result(): unknown;
+
   ok(ctx: CallContext, value: unknown): void {
     if (this.done) return;
-    const { vals, groups } = this;
-    const base = ctx.sinkIndex * this.W;
     try {
-      for (let j = 0; j < groups.length; j++) if (vals[base + j] === WAIT) vals[base + j] = readLane(groups[j]!.lane!, value);
+      this.store(ctx.sinkIndex, value);
     } catch (e) {
       this.done = true;
       this.reject!(e);
@@ -76,7 +82,7 @@ export class ElementJoin implements CallSink {
     }
     if (--this.count === 0) {
       this.done = true;
-      this.resolve!(undefined);
+      this.resolve!(this.result());
     }
   }
 
@@ -86,7 +92,7 @@ export class ElementJoin implements CallSink {
     this.reject!(locate(err, this.loc));
   }
 
-  /** The Promise of all reported elements (called once, after the loop, when count > 0). */
+  /** The Promise of the mapping (called once, after the loop, when count > 0). */
   wait(): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.resolve = resolve;
@@ -97,6 +103,29 @@ export class ElementJoin implements CallSink {
   /** The mapping failed synchronously: later outcomes are dropped. */
   drop(): void {
     this.done = true;
+  }
+}
+
+/** The elements of one mapping whose alias call reports to it: fills the element's waiting fields. */
+export class ElementJoin extends ElementCalls {
+  constructor(
+    run: RunState,
+    private readonly vals: unknown[],
+    private readonly W: number,
+    private readonly groups: readonly Group[],
+    loc: Loc | undefined,
+  ) {
+    super(run, loc);
+  }
+
+  protected store(index: number, value: unknown): void {
+    const { vals, groups } = this;
+    const base = index * this.W;
+    for (let j = 0; j < groups.length; j++) if (vals[base + j] === WAIT) vals[base + j] = readLane(groups[j]!.lane!, value);
+  }
+
+  protected result(): unknown {
+    return undefined;
   }
 }
 
@@ -124,7 +153,7 @@ export function callsElement(lane: SlotRead): boolean {
  * Throws the located failure, as the compiled pipe would. The piped value is
  * iterator data, never a loop signal (signals are never stored in values).
  */
-export function callElement(join: ElementJoin | ElementBuilder, lane: SlotRead, el: unknown, index: number): unknown {
+export function callElement(join: ElementCalls, lane: SlotRead, el: unknown, index: number): unknown {
   const pipe = (lane.decl as AliasDecl).pipe!;
   try {
     const v = readSource(el, pipe.segs, pipe.srcLoc);
@@ -158,19 +187,16 @@ export function callsOnly(groups: readonly Group[], spreads: readonly Group[]): 
 }
 
 /** Builds the element objects of `mapCalls` as the calls settle. */
-export class ElementBuilder implements CallSink {
-  count = 0;
-  private done = false;
-  private resolve: ((v: unknown) => void) | null = null;
-  private reject: ((e: unknown) => void) | null = null;
-
+export class ElementBuilder extends ElementCalls {
   constructor(
-    readonly run: RunState,
+    run: RunState,
     private readonly out: unknown[],
     private readonly groups: readonly Group[],
     private readonly tpl: Record<string, unknown>,
-    private readonly loc: Loc | undefined,
-  ) {}
+    loc: Loc | undefined,
+  ) {
+    super(run, loc);
+  }
 
   /** The element object of a call result; throws a field's located read failure. */
   build(value: unknown): Record<string, unknown> {
@@ -183,37 +209,12 @@ export class ElementBuilder implements CallSink {
     return o;
   }
 
-  ok(ctx: CallContext, value: unknown): void {
-    if (this.done) return;
-    try {
-      this.out[ctx.sinkIndex] = this.build(value);
-    } catch (e) {
-      this.done = true;
-      this.reject!(e);
-      return;
-    }
-    if (--this.count === 0) {
-      this.done = true;
-      this.resolve!(this.out);
-    }
+  protected store(index: number, value: unknown): void {
+    this.out[index] = this.build(value);
   }
 
-  fail(_ctx: CallContext, err: unknown): void {
-    if (this.done) return;
-    this.done = true;
-    this.reject!(locate(err, this.loc));
-  }
-
-  /** The Promise of the mapped array (called once, after the loop, when count > 0). */
-  wait(): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-  }
-
-  drop(): void {
-    this.done = true;
+  protected result(): unknown {
+    return this.out;
   }
 }
 
