@@ -109,6 +109,7 @@ function mapGeneral(
         join?.drop();
         throw e;
       }
+      // Stryker disable next-line BooleanLiteral: a later field on the same instance marked WAIT is filled by readWaiting with its own lane, the same value and error as its own then
       open = false;
       if (v instanceof Promise) {
         (pending ??= []).push(v);
@@ -117,6 +118,7 @@ function mapGeneral(
     }
   }
   if (join !== null && join.count > 0) {
+    // Stryker disable next-line ArrayDeclaration: the join's result is never stored (`at` -1), and an extra leading entry only moves it past the end of `at`
     (pending ??= []).push(join.wait());
     (at ??= []).push(-1);
   }

@@ -100,6 +100,11 @@ describe("unrolled loops: every copy (R-ARR-3, R-PATH-3, D-1)", () => {
         expect(err?.name).toBe("BridgeRuntimeError");
         expect(err?.message).toBe("Cannot read properties of null (reading 'length')");
         expect(err?.loc).toEqual({ startLine: 6, startColumn: 10 + keys[0]!.length, endLine: 6, endColumn: 18 + keys[0]!.length });
+        // A number element has no length: it takes the general loop's strict read, which fails (R-PATH-3 step 4).
+        await expect(prepared[copy]!.execute({ operation: "Query.run", input: { items: [{ length: 1 }, 5] } })).rejects.toMatchObject({
+          name: "BridgeRuntimeError",
+          message: "Cannot read properties of 5 (reading 'length')",
+        });
       }
     });
   }
@@ -160,5 +165,45 @@ bridge Query.run {
       { id: 3, tags: null },
       { id: 4, tags: [{ n: 5 }] },
     ]);
+  });
+
+  it("R-FIELDS-3: requested fields narrow a nested fast mapping to the requested sub-fields", async () => {
+    const source = `version 1.5
+bridge Query.run {
+  with input as i
+  with output as o
+  o.list <- i.items[] as it {
+    .name <- it.name
+    .id <- it.id
+    .tags <- it.tags[] as t {
+      .n <- t.n
+      .m <- t.m
+    }
+    .more <- it.tags[] as t {
+      .n <- t.n
+      .m <- t.m
+    }
+  }
+}`;
+    const prepared = createEngine().prepare(parse(source));
+    const items = [
+      { name: "a", id: 1, tags: [{ n: 1, m: 2 }] },
+      { name: "b", id: 2, tags: [{ n: 3, m: 4 }, { n: 5, m: 6 }] },
+    ];
+    const run = (requestedFields: string[]) => prepared.execute({ operation: "Query.run", input: { items }, requestedFields }).then((r) => r.data);
+    // `list.tags.m` narrows to `m` inside `tags`; `list.more` selects the whole of `more`; `name` is not requested.
+    expect(await run(["list.id", "list.tags.m", "list.more"])).toStrictEqual({
+      list: [
+        { id: 1, tags: [{ m: 2 }], more: [{ n: 1, m: 2 }] },
+        { id: 2, tags: [{ m: 4 }, { m: 6 }], more: [{ n: 3, m: 4 }, { n: 5, m: 6 }] },
+      ],
+    });
+    // The nested mapping first in the element, with one sub-field requested in each.
+    expect(await run(["list.more.n", "list.tags.m"])).toStrictEqual({
+      list: [
+        { tags: [{ m: 2 }], more: [{ n: 1 }] },
+        { tags: [{ m: 4 }, { m: 6 }], more: [{ n: 3 }, { n: 5 }] },
+      ],
+    });
   });
 });
