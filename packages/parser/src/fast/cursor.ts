@@ -39,6 +39,7 @@ const EOF_TOKEN = { tokenTypeIdx: -1, startOffset: NaN, startLine: NaN, endLine:
 
 export class Cursor {
   protected pos = 0;
+  // Stryker disable next-line ArrayDeclaration: never read before `reset` (parseCst resets before every parse and after it); the initial list is unobservable
   protected tokens: IToken[] = [];
 
   /** Start on a new token list. */

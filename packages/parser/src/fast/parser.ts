@@ -236,6 +236,7 @@ class StatementParser extends ExpressionParser {
     c.Dot = dots;
     const segments = [this.takeIn(S.Segment)];
     c.Segment = segments;
+    // Stryker disable next-line ConditionalExpression: continuesPath() is true only at `[` or at `.`/`?.`, so after !at(`[`) the `.`/`?.` test always holds (kept to mirror the grammar)
     while (this.continuesPath() && !this.at(T.LBracket) && (this.at(T.Dot) || this.at(T.QDot))) {
       if (this.at(T.Dot)) dots.push(this.take(T.Dot));
       else (c.QDot ??= []).push(this.take(T.QDot));
