@@ -91,6 +91,13 @@ describe("OpenTelemetry (R-OTEL-1)", () => {
     expect(byName["bridge.tool.errors"]![0]!.value).toBe(1);
     expect((byName["bridge.tool.duration"]![0]!.value as { count: number }).count).toBe(2);
     expect(byName["bridge.tool.calls"]![0]!.attributes).toEqual({ "bridge.tool.name": "a", "bridge.tool.fn": "a" });
+    // The descriptors exported to metric backends (docs/observability.md: counter, histogram in ms, counter).
+    const descriptors = scope.metrics.map((m) => ({ name: m.descriptor.name, description: m.descriptor.description, unit: m.descriptor.unit }));
+    expect(descriptors).toEqual([
+      { name: "bridge.tool.calls", description: "Tool calls", unit: "" },
+      { name: "bridge.tool.duration", description: "Tool call duration", unit: "ms" },
+      { name: "bridge.tool.errors", description: "Failed tool calls", unit: "" },
+    ]);
   });
 });
 
