@@ -140,6 +140,11 @@ describe("OpenTelemetry through the API's global registry (R-OTEL-1)", () => {
     expect(otelForRun()).toBeNull();
     slot[KEY] = "not a registry";
     expect(otelForRun()).toBeNull();
+    // A registry without a version string (a foreign object under the key) is ignored, not a crash.
+    for (const version of [undefined, 1]) {
+      slot[KEY] = { version, trace: { getTracer: () => ({}) } };
+      expect(otelForRun()).toBeNull();
+    }
   });
 
   it("uses a plain provider and the registered context manager; caches the state per provider", () => {
