@@ -28,6 +28,7 @@ function instanceOf(owner: Scope, decl: DefineDecl): Scope {
   };
   const inst = new Scope(owner.run, null, body, undefined, 0, null, state);
   slots[decl.slot] = inst;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: startForces with no forces runs an empty loop and leaves `forced` null, so the guard only saves a call
   if (body.forces.length > 0) startForces(inst, state);
   return inst;
 }

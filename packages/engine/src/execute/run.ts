@@ -45,7 +45,9 @@ function onFatal(rs: RunState, e: unknown): void {
  */
 function settle<T>(values: unknown[], rs: RunState, then: () => T): Promise<T> | null {
   let count = 0;
+  // Stryker disable next-line UnaryOperator: `only` is read only when count === 1, and the loop then has set it to that promise's index
   let only = -1;
+  // Stryker disable next-line EqualityOperator: values[values.length] is undefined, neither Failed nor a Promise, so one more step changes nothing
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     if (v instanceof Failed) onFatal(rs, v.error);

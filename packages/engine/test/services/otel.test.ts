@@ -91,6 +91,13 @@ describe("OpenTelemetry (R-OTEL-1)", () => {
     expect(byName["bridge.tool.errors"]![0]!.value).toBe(1);
     expect((byName["bridge.tool.duration"]![0]!.value as { count: number }).count).toBe(2);
     expect(byName["bridge.tool.calls"]![0]!.attributes).toEqual({ "bridge.tool.name": "a", "bridge.tool.fn": "a" });
+    // The descriptors exported to metric backends (docs/observability.md: counter, histogram in ms, counter).
+    const descriptors = scope.metrics.map((m) => ({ name: m.descriptor.name, description: m.descriptor.description, unit: m.descriptor.unit }));
+    expect(descriptors).toEqual([
+      { name: "bridge.tool.calls", description: "Tool calls", unit: "" },
+      { name: "bridge.tool.duration", description: "Tool call duration", unit: "ms" },
+      { name: "bridge.tool.errors", description: "Failed tool calls", unit: "" },
+    ]);
   });
 });
 
@@ -133,6 +140,11 @@ describe("OpenTelemetry through the API's global registry (R-OTEL-1)", () => {
     expect(otelForRun()).toBeNull();
     slot[KEY] = "not a registry";
     expect(otelForRun()).toBeNull();
+    // A registry without a version string (a foreign object under the key) is ignored, not a crash.
+    for (const version of [undefined, 1]) {
+      slot[KEY] = { version, trace: { getTracer: () => ({}) } };
+      expect(otelForRun()).toBeNull();
+    }
   });
 
   it("uses a plain provider and the registered context manager; caches the state per provider", () => {
