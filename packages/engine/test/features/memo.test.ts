@@ -44,6 +44,11 @@ class Point {
   ) {}
 }
 
+/** An object without a prototype holding `fields`. */
+function bare(fields: Record<string, unknown>): object {
+  return Object.assign(Object.create(null) as object, fields);
+}
+
 const f1 = () => 1;
 const f2 = () => 1;
 const s1 = Symbol("s");
@@ -67,6 +72,10 @@ const rows: Row[] = [
   { name: "Dates are keyed by their time", values: [new Date(0), new Date(0), new Date(1)], calls: [1, 1, 2] },
   { name: "class instances are keyed by identity, not their fields", values: [p1, p2, p1], calls: [1, 2, 1] },
   { name: "null and undefined are distinct keys", values: [null, undefined, null], calls: [1, 2, 1] },
+  { name: "object key order does not matter", values: [{ a: 1, b: 2 }, { b: 2, a: 1 }, { a: 2, b: 1 }], calls: [1, 1, 2] },
+  { name: "arrays are keyed by content, not identity", values: [[1, [2]], [1, [2]], [[1, 2]], [1, 2]], calls: [1, 1, 2, 3] },
+  { name: "a field holding undefined differs from a missing field", values: [{ a: undefined }, {}, { a: undefined }], calls: [1, 2, 1] },
+  { name: "objects without a prototype are keyed by content", values: [bare({ a: 1 }), bare({ a: 1 }), { a: 1 }, bare({ a: 2 })], calls: [1, 1, 1, 2] },
 ];
 
 describe("memo keys for non-JSON values (R-MEMO-1, R-MEMO-2, D-6)", () => {
