@@ -17,9 +17,11 @@ function flat2A(s: Scope, shape: FastShape, src: readonly unknown[], depth: numb
   const s0 = reads[0]!.single!;
   const s1 = reads[1]!.single!;
   const n = src.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..n-1 is assigned in order below, so a preallocated and a growing array end up equal
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i] as Record<string | number, unknown>;
+    // Stryker disable next-line StringLiteral: an always-true test sends objects to mapOne too, which maps an object element exactly as this loop does
     if (el === null || typeof el !== "object") {
       out[i] = mapOne(s, shape, el, depth);
       continue;
@@ -41,9 +43,11 @@ function flat2B(s: Scope, shape: FastShape, src: readonly unknown[], depth: numb
   const s0 = reads[0]!.single!;
   const s1 = reads[1]!.single!;
   const n = src.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..n-1 is assigned in order below, so a preallocated and a growing array end up equal
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i] as Record<string | number, unknown>;
+    // Stryker disable next-line StringLiteral: an always-true test sends objects to mapOne too, which maps an object element exactly as this loop does
     if (el === null || typeof el !== "object") {
       out[i] = mapOne(s, shape, el, depth);
       continue;
@@ -65,9 +69,11 @@ function flat2C(s: Scope, shape: FastShape, src: readonly unknown[], depth: numb
   const s0 = reads[0]!.single!;
   const s1 = reads[1]!.single!;
   const n = src.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..n-1 is assigned in order below, so a preallocated and a growing array end up equal
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i] as Record<string | number, unknown>;
+    // Stryker disable next-line StringLiteral: an always-true test sends objects to mapOne too, which maps an object element exactly as this loop does
     if (el === null || typeof el !== "object") {
       out[i] = mapOne(s, shape, el, depth);
       continue;
@@ -89,9 +95,11 @@ function flat2D(s: Scope, shape: FastShape, src: readonly unknown[], depth: numb
   const s0 = reads[0]!.single!;
   const s1 = reads[1]!.single!;
   const n = src.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..n-1 is assigned in order below, so a preallocated and a growing array end up equal
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i] as Record<string | number, unknown>;
+    // Stryker disable next-line StringLiteral: an always-true test sends objects to mapOne too, which maps an object element exactly as this loop does
     if (el === null || typeof el !== "object") {
       out[i] = mapOne(s, shape, el, depth);
       continue;
@@ -115,9 +123,11 @@ function flat3A(s: Scope, shape: FastShape, src: readonly unknown[], depth: numb
   const s1 = reads[1]!.single!;
   const s2 = reads[2]!.single!;
   const n = src.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..n-1 is assigned in order below, so a preallocated and a growing array end up equal
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i] as Record<string | number, unknown>;
+    // Stryker disable next-line StringLiteral: an always-true test sends objects to mapOne too, which maps an object element exactly as this loop does
     if (el === null || typeof el !== "object") {
       out[i] = mapOne(s, shape, el, depth);
       continue;
@@ -143,9 +153,11 @@ function flat3B(s: Scope, shape: FastShape, src: readonly unknown[], depth: numb
   const s1 = reads[1]!.single!;
   const s2 = reads[2]!.single!;
   const n = src.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..n-1 is assigned in order below, so a preallocated and a growing array end up equal
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i] as Record<string | number, unknown>;
+    // Stryker disable next-line StringLiteral: an always-true test sends objects to mapOne too, which maps an object element exactly as this loop does
     if (el === null || typeof el !== "object") {
       out[i] = mapOne(s, shape, el, depth);
       continue;
@@ -201,9 +213,11 @@ function flat3D(s: Scope, shape: FastShape, src: readonly unknown[], depth: numb
   const s1 = reads[1]!.single!;
   const s2 = reads[2]!.single!;
   const n = src.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..n-1 is assigned in order below, so a preallocated and a growing array end up equal
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const el = src[i] as Record<string | number, unknown>;
+    // Stryker disable next-line StringLiteral: an always-true test sends objects to mapOne too, which maps an object element exactly as this loop does
     if (el === null || typeof el !== "object") {
       out[i] = mapOne(s, shape, el, depth);
       continue;
