@@ -33,7 +33,9 @@ export class BridgeSyntaxError extends Error {
     this.loc = options.loc;
     this.line = options.loc.startLine;
     this.column = options.loc.startColumn;
+    // Stryker disable next-line ConditionalExpression: `if (true)` is equivalent, the `source?` class field is already an own property holding undefined (ES2022 define semantics); the `if (false)` variant is killed by limit-edges.test.ts
     if (options.source !== undefined) this.source = options.source;
+    // Stryker disable next-line ConditionalExpression: `if (true)` is equivalent, the `filename?` class field is already an own property holding undefined (ES2022 define semantics); the `if (false)` variant is killed by limit-edges.test.ts
     if (options.filename !== undefined) this.filename = options.filename;
   }
 }

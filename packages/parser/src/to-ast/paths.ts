@@ -27,6 +27,7 @@ function readSteps(ctx: BuildContext, ts: IToken[]): RawAddress {
     const t = ts[i]!;
     if (tokenMatcher(t, T.LBracket)) {
       const num = ts[i + 1]!;
+      // Stryker disable next-line AssignmentOperator: equivalent, readSteps' `index` is never read (its only caller, buildSource, uses root and path; pipe-stage indices are rejected through the path)
       index ??= t;
       if (!/^-?\d+$/.test(num.image)) {
         throw semanticError(ctx, tokenLoc(num), `Array indices must be integers, found "${num.image}"`);
@@ -53,6 +54,7 @@ function readAddress(ctx: BuildContext, n: CstNode): RawAddress {
   const path: PathSegment[] = [];
   let s = 0;
   for (const num of nums) {
+    // Stryker disable next-line EqualityOperator: `<` vs `<=` on startOffset is equivalent, a segment and a number are distinct tokens and never start at the same offset
     for (; s < segs.length && segs[s]!.startOffset < num.startOffset; s++) path.push({ key: segs[s]!.image, safe: seps[s]!.tokenType === T.QDot });
     if (!/^-?\d+$/.test(num.image)) throw semanticError(ctx, tokenLoc(num), `Array indices must be integers, found "${num.image}"`);
     path.push({ key: Number(num.image), safe: false });
@@ -69,6 +71,7 @@ export function addressLoc(n: CstNode): SourceLocation {
   let last = names[names.length - 1]!;
   for (const list of [c.Segment, c.RBracket] as Array<IToken[] | undefined>) {
     const t = list?.[list.length - 1];
+    // Stryker disable next-line EqualityOperator: `>` vs `>=` is equivalent, names, segments and `]` are distinct tokens and never start at the same offset
     if (t && t.startOffset > last.startOffset) last = t;
   }
   return tokenLoc(first, last);
