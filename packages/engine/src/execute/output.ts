@@ -17,8 +17,10 @@ export function collect(
   evaluate: (g: Group) => unknown,
 ): unknown[] | Promise<unknown[]> {
   const n = groups.length;
+  // Stryker disable next-line ArrayDeclaration: every index below n is assigned before `out` is returned, so a growing array holds the same values.
   const out = new Array<unknown>(n);
   let pending = 0;
+  // Stryker disable next-line UnaryOperator: `last` is read only when pending === 1, after the loop has set it to that promise's index.
   let last = -1;
   for (let k = 0; k < n; k++) {
     let v: unknown;
@@ -35,6 +37,7 @@ export function collect(
     out[k] = v;
   }
   if (pending === 0) return out;
+  // Stryker disable next-line BlockStatement: without it Promise.all(out) settles in the same microtask with the same values (optimisation only).
   if (pending === 1) {
     // One pending value: a single then is cheaper than Promise.all.
     return (out[last] as Promise<unknown>).then((x) => {
