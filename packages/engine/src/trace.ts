@@ -53,6 +53,7 @@ export function boundedCopy(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) return "[depth limit]";
   if (Array.isArray(value)) {
     const n = Math.min(value.length, MAX_ITEMS);
+    // Stryker disable next-line ArrayDeclaration: the loop below assigns every index 0..n-1, so a presized and an empty array end up identical (only an allocation hint).
     const out: unknown[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = boundedCopy(value[i], depth + 1);
     if (value.length > MAX_ITEMS) out.push(`... (${value.length} items)`);
