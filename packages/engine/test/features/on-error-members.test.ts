@@ -12,26 +12,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { run, tool } from "../behaviour/support.js";
+import { fallback, wire } from "./on-error-sources.js";
 
-/** A bridge whose tool `t` always fails and falls back to `ctx.<path>`. */
-const fallback = (path: string): string => `version 1.5
-tool t from fail {
-  with context as ctx
-  on error <- ctx.${path}
-}
-bridge Query.run {
-  with t
-  with output as o
-  o.v <- t
-}`;
-
-/** The same path read by a wire. */
-const wire = (path: string): string => `version 1.5
-bridge Query.run {
-  with context as ctx
-  with output as o
-  o.v <- ctx.${path}
-}`;
 
 const tools = {
   fail: tool(() => {

@@ -6,26 +6,8 @@
  * fixtures: test/fixtures/tool/on-error-paths.*.)
  */
 import { defineSuite, tool, type HardeningCase } from "../hardening/support.js";
+import { fallback, wire } from "./on-error-sources.js";
 
-/** A bridge whose tool `t` always fails and falls back to `ctx.<path>`; the wire `o.v <- t` is on line 9. */
-const fallback = (path: string): string => `version 1.5
-tool t from fail {
-  with context as ctx
-  on error <- ctx.${path}
-}
-bridge Query.run {
-  with t
-  with output as o
-  o.v <- t
-}`;
-
-/** The same path read by a wire (line 5), for comparison. */
-const wire = (path: string): string => `version 1.5
-bridge Query.run {
-  with context as ctx
-  with output as o
-  o.v <- ctx.${path}
-}`;
 
 const fail = () => ({
   fail: tool(() => {
