@@ -14,7 +14,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { run, tool } from "../behaviour/support.js";
 import { fallback, wire } from "./on-error-sources.js";
 
-
 const tools = {
   fail: tool(() => {
     throw new Error("down");

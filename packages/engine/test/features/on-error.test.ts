@@ -8,7 +8,6 @@
 import { defineSuite, tool, type HardeningCase } from "../hardening/support.js";
 import { fallback, wire } from "./on-error-sources.js";
 
-
 const fail = () => ({
   fail: tool(() => {
     throw new Error("down");
