@@ -10,15 +10,7 @@ import { createEngine } from "../../src/index.js";
 import { resolveLimits } from "../../src/limits.js";
 import type { ExecuteBridgeOptions } from "../../src/types.js";
 import { run, tool } from "../behaviour/support.js";
-
-const ECHO = `version 1.5
-bridge Query.run {
-  with input as i
-  with echo as e
-  with output as o
-  e <- i
-  o.v <- e.v
-}`;
+import { ECHO } from "./sources.js";
 
 describe("D-4: option `limits` must be an object", () => {
   const rows: [string, unknown][] = [

@@ -10,15 +10,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine, executeBridge } from "../../src/index.js";
 import type { ExecuteBridgeOptions, ToolContext } from "../../src/types.js";
 import { parse, recordingLogger, run, tool } from "../behaviour/support.js";
-
-const ECHO = `version 1.5
-bridge Query.run {
-  with input as i
-  with echo as e
-  with output as o
-  e <- i
-  o.v <- e.v
-}`;
+import { ECHO } from "./sources.js";
 
 describe("limit values (D-4)", () => {
   const rows: [string, unknown, string][] = [

@@ -19,6 +19,7 @@ import { compileRootBody } from "../../src/prepare/compile-body.js";
 import { createDocCtx } from "../../src/prepare/doc.js";
 import type { ArrayPlan } from "../../src/prepare/scope-index.js";
 import { parse } from "../behaviour/support.js";
+import { PIPE, enrichItems as S } from "./sources.js";
 
 /** The array mappings of an AST, depth first in source order. */
 function arrayMaps(node: unknown, out: ArrayMapExpr[] = []): ArrayMapExpr[] {
@@ -52,18 +53,6 @@ function describePlans(doc: BridgeDocument): PlanView[] {
   });
 }
 
-/** `o <- i.items[] as it { <body> }` with a bridge-level `enrich`. */
-const S = (body: string[]): string => `version 1.5
-bridge Query.run {
-  with input as i
-  with enrich
-  with output as o
-  o <- i.items[] as it {
-${body.map((l) => `    ${l}`).join("\n")}
-  }
-}`;
-
-const PIPE = "alias r <- enrich:it";
 const PIPE2 = "alias q <- enrich:it.x";
 const slow = (...lanes: string[]): PlanView => ({ reads: null, lanes });
 

@@ -7,19 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { run, tool } from "../behaviour/support.js";
-
-/** `o <- i.items[] as it { <body> }` with a bridge-level `enrich`. */
-const S = (body: string[]): string => `version 1.5
-bridge Query.run {
-  with input as i
-  with enrich
-  with output as o
-  o <- i.items[] as it {
-${body.map((l) => `    ${l}`).join("\n")}
-  }
-}`;
-
-const PIPE = "alias r <- enrich:it";
+import { PIPE, enrichItems as S } from "./sources.js";
 
 /** Runs the body over two elements; `enrich` answers synchronously or with a Promise. */
 async function mapItems(body: string[], answer: "sync" | "async"): Promise<{ data: unknown; seen: number[] }> {
