@@ -16,7 +16,7 @@ import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
 import { ElementJoin, INTO, callElement, callsElement, callsOnly, directLoc, evaluateDirect, mapCalls, readDirectLater } from "./element-calls.js";
 import { WAIT, readLane, readWaiting, resolveLane } from "./lanes.js";
 import { assemble, selectGroups } from "./output.js";
-import { Scope, Signal, signal, type Chain } from "./scope.js";
+import { Scope, Signal, ignore, signal, type Chain } from "./scope.js";
 
 /** Maps `src` with `plan` in scope `s`; `fields` are the narrowed patterns of the body (R-FIELDS-3). */
 export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fields: string[] | null): unknown {
@@ -105,7 +105,7 @@ function mapGeneral(
           v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
         }
       } catch (e) {
-        if (pending !== null) for (const p of pending) p.then(undefined, () => undefined);
+        if (pending !== null) for (const p of pending) ignore(p);
         join?.drop();
         throw e;
       }

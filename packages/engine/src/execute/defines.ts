@@ -12,7 +12,7 @@ import type { DefineDecl, Group } from "../prepare/scope-index.js";
 import { once } from "./instances.js";
 import { assemble, collect, writeGroups } from "./output.js";
 import { isPlainObject, readPath, type Seg } from "./paths.js";
-import { Scope, slotsOf, type Chain, type DefineInstance } from "./scope.js";
+import { Scope, ignore, slotsOf, type Chain, type DefineInstance } from "./scope.js";
 
 function instanceOf(owner: Scope, decl: DefineDecl): Scope {
   const slots = slotsOf(owner);
@@ -46,12 +46,12 @@ function startForces(inst: Scope, state: DefineInstance): void {
     }
     if (r instanceof Promise) {
       if (f.critical) critical.push(r);
-      else r.then(undefined, () => undefined);
+      else ignore(r);
     }
   }
   if (critical.length > 0) {
     const all = Promise.all(critical);
-    all.then(undefined, () => undefined);
+    ignore(all);
     state.forced = all;
   }
 }

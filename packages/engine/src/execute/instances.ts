@@ -23,6 +23,7 @@ import {
   Failed,
   Pending,
   Scope,
+  ignore,
   UNDEF,
   onChain,
   slotsOf,
@@ -267,7 +268,7 @@ function resolveDeps(owner: Scope, slots: unknown[], first: AliasDecl, c: Chain,
     if (slots[d.slot] !== undefined) continue;
     try {
       const v = resolveAlias(owner, d, c, k === 0 ? firstLoc : todo[k - 1]!.depLoc);
-      if (v instanceof Promise) v.then(undefined, () => undefined);
+      ignore(v);
     } catch {
       // The failure is stored in the slot; the reader that needs it rethrows it.
     }

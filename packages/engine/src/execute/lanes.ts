@@ -9,7 +9,7 @@ import { locate, type Loc } from "../errors.js";
 import type { Group, SlotRead } from "../prepare/scope-index.js";
 import { resolveAlias, resolveTool } from "./instances.js";
 import { readPath } from "./paths.js";
-import { Signal, scopeUp, type Chain, type Scope } from "./scope.js";
+import { Signal, ignore, scopeUp, type Chain, type Scope } from "./scope.js";
 
 /** Marks a value still waiting for the shared instance. */
 export const WAIT = { wait: true } as const;
@@ -59,10 +59,6 @@ export function readWaiting(
   return p.then(fill, (e: unknown) => {
     throw locate(e, loc);
   });
-}
-
-function ignoreValue(v: unknown): void {
-  if (v instanceof Promise) v.then(undefined, () => undefined);
 }
 
 /** Receives the values of `collectGroups` when they are not all there at once (instead of a Promise). */
@@ -135,8 +131,8 @@ export function collectGroups(
         } else v = readLane(lane, v);
       } else v = g.ev(s, c);
     } catch (e) {
-      if (pending > 0) for (let j = 0; j < k; j++) ignoreValue(out[j]);
-      ignoreValue(waited);
+      if (pending > 0) for (let j = 0; j < k; j++) ignore(out[j]);
+      ignore(waited);
       throw e;
     }
     open = false;

@@ -9,7 +9,7 @@
  */
 import type { Group } from "../prepare/scope-index.js";
 import { copyOwn, isPlainObject, objectAt, setPath } from "./paths.js";
-import { Signal } from "./scope.js";
+import { Signal, ignore } from "./scope.js";
 
 /** Collects evaluation values into one array, awaiting promises together (one Promise.all). */
 export function collect(
@@ -27,7 +27,7 @@ export function collect(
     try {
       v = evaluate(groups[k]!);
     } catch (e) {
-      if (pending > 0) for (let j = 0; j < k; j++) ignoreValue(out[j]);
+      if (pending > 0) for (let j = 0; j < k; j++) ignore(out[j]);
       throw e;
     }
     if (v instanceof Promise) {
@@ -46,10 +46,6 @@ export function collect(
     });
   }
   return Promise.all(out);
-}
-
-function ignoreValue(v: unknown): void {
-  if (v instanceof Promise) v.then(undefined, () => undefined);
 }
 
 /**

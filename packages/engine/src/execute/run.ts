@@ -14,7 +14,7 @@ import type { ExecuteResult, Limits, Logger, TraceLevel } from "../types.js";
 import { createRunState, finishRun, type RunState } from "./call-tool.js";
 import { abortInflight } from "./run-state.js";
 import { assemble, selectGroups } from "./output.js";
-import { Failed, Scope, noop } from "./scope.js";
+import { Failed, Scope, ignore, noop } from "./scope.js";
 import { noteExecution } from "./shapes.js";
 
 export interface RunOptions {
@@ -157,6 +157,8 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
       continue;
     }
     if (r instanceof Failed) {
+      // The critical forces already started are abandoned: their failures must not go unhandled.
+      for (const p of critical) ignore(p);
       try {
         return Promise.resolve(fail(rs, o, r.error));
       } catch (e) {

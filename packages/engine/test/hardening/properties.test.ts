@@ -8,6 +8,8 @@
  *    BridgeTimeoutError, BridgeLimitError) or std's HttpError, even under
  *    tiny timeouts, aborts and limits; Object.prototype is never written and
  *    `data` holds only plain objects;
+ *    and no promise the engine abandons rejects unhandled (checked after
+ *    every tool call has settled);
  * 2. the same document and tools give the same outcome (and the same data)
  *    with every tool synchronous as with every tool asynchronous (random
  *    delays), and through createEngine().prepare().execute() as through
@@ -17,7 +19,7 @@
  * fraction shrinks them (mutation runs use 0.1).
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDocument } from "../../../parser/test/support/arbitrary-document.js";
 import type { BridgeBlock, BridgeDocument } from "../../src/ast/index.js";
 import {
@@ -94,6 +96,33 @@ type Mode = "sync" | "async";
 const wait = (ms: number): Promise<void> =>
   ms === 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Every async tool call's promise, so a run can wait until all of them have settled. */
+const started: Promise<unknown>[] = [];
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown): void => {
+  unhandled.push(reason);
+};
+beforeAll(() => process.on("unhandledRejection", onUnhandled));
+afterAll(() => process.off("unhandledRejection", onUnhandled));
+
+function track<A>(fn: (arg: A) => Promise<unknown>): (arg: A) => Promise<unknown> {
+  return (arg: A) => {
+    const p = fn(arg);
+    started.push(p);
+    return p;
+  };
+}
+
+/** Waits for every tool call started so far, then one macrotask, and fails if any rejection went unhandled meanwhile. */
+async function assertNothingUnhandled(context: string): Promise<void> {
+  while (started.length > 0) await Promise.allSettled(started.splice(0));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (unhandled.length > 0) {
+    const reasons = unhandled.splice(0).map((e) => (e instanceof Error ? `${className(e)}: ${e.message}` : String(e)));
+    throw new Error(`${context}: unhandled rejection: ${reasons.join("; ")}`);
+  }
+}
+
 /** A tool map for the plans: every function is sync or async per `mode`; costs are pinned so overdefinition order is the same. */
 function buildTools(plans: Record<string, ToolPlan>, mode: Mode): ToolMap {
   const tools: Record<string, ToolFn> = {};
@@ -104,19 +133,19 @@ function buildTools(plans: Record<string, ToolPlan>, mode: Mode): ToolMap {
       fn =
         mode === "sync"
           ? (inputs: unknown[]) => inputs.map((input) => tryBehave(plan, input))
-          : async (inputs: unknown[]) => {
+          : track(async (inputs: unknown[]) => {
               await wait(plan.delay);
               return inputs.map((input) => tryBehave(plan, input));
-            };
+            });
       fn.bridge = { batch: true, cost: 2 };
     } else {
       fn =
         mode === "sync"
           ? (input: unknown) => behave(plan, input)
-          : async (input: unknown) => {
+          : track(async (input: unknown) => {
               await wait(plan.delay);
               return behave(plan, input);
-            };
+            });
       fn.bridge = mode === "sync" ? { sync: true, cost: 2 } : { cost: 2 };
     }
     tools[name] = fn;
@@ -225,6 +254,7 @@ describe("engine properties over random valid documents", () => {
           if (r.ok) assertPlainData(r.data);
           else assertBridgeError(r.error, `${p.operation} of\n${p.source}`);
           assertNoPollution();
+          await assertNothingUnhandled(`${p.operation} of\n${p.source}`);
         } finally {
           if (timer !== undefined) clearTimeout(timer);
         }
@@ -244,6 +274,7 @@ describe("engine properties over random valid documents", () => {
         const async = await settle(() => executeBridge({ document: p.doc, tools: buildTools(s.plans, "async"), ...options }));
         const engine = await settle(() => createEngine({ tools: syncTools }).prepare(p.doc).execute(options));
         for (const r of [sync, async, engine]) if (!r.ok) assertBridgeError(r.error, `${p.operation} of\n${p.source}`);
+        await assertNothingUnhandled(`${p.operation} of\n${p.source}`);
         const summary = (r: Result) => (r.ok ? { ok: true, data: r.data } : { ok: false });
         const context = `${p.operation} of\n${p.source}\ninput ${JSON.stringify(s.input)}\nsync: ${describeResult(sync)}\nasync: ${describeResult(async)}`;
         expect(summary(async), context).toEqual(summary(sync));

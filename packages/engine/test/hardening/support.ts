@@ -4,7 +4,7 @@
  * the parser), the shape of a table row, running a row and turning its result
  * into one comparable outcome, and checks that every run must pass whatever
  * its table says (no prototype pollution, no function in output, plain
- * prototypes throughout `data`).
+ * prototypes throughout `data`, no unhandled rejection).
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -144,8 +144,15 @@ export function className(err: unknown): string {
   return err === null ? "null" : typeof err;
 }
 
+/** Rejections nobody handled, in the order Node reported them (process-wide). */
+const unhandled: unknown[] = [];
+process.on("unhandledRejection", (reason) => {
+  unhandled.push(reason);
+});
+
 /** Asserts a run against its expectation, then the invariants every run must keep. */
 export async function assertCase(c: HardeningCase): Promise<void> {
+  unhandled.length = 0;
   const run = await runCase(c);
   if ("data" in c.expect) {
     if (run.error !== undefined) {
@@ -166,6 +173,9 @@ export async function assertCase(c: HardeningCase): Promise<void> {
   }
   assertNoPollution();
   await c.check?.(run);
+  // Node reports unhandled rejections after the microtasks that could still handle them.
+  await sleep(0);
+  expect(unhandled.map((e) => (e instanceof Error ? `${className(e)}: ${e.message}` : String(e))), "unhandled rejections").toEqual([]);
 }
 
 /** Object.prototype and Array.prototype were not written through. */
