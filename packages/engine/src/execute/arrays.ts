@@ -11,6 +11,7 @@
  * `break` stops the whole array however long (Q-41 fix); every element is
  * still evaluated, as the reference does (R-ARR-7).
  */
+import { isFatal } from "../errors.js";
 import type { ArrayPlan, Group } from "../prepare/scope-index.js";
 import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
 import { ElementJoin, INTO, callElement, callsElement, callsOnly, directLoc, evaluateDirect, mapCalls, readDirectLater } from "./element-calls.js";
@@ -56,6 +57,11 @@ function mapGeneral(
   let at: number[] | null = null;
   let join: ElementJoin | null = null;
   const run = s.run;
+  // An ordinary failure thrown synchronously fails the mapping, but only after
+  // every other field and element has started, as with async tools (R-EXEC-4):
+  // a fatal error among them wins.
+  let failed = false;
+  let failure: unknown;
   for (let i = 0; i < n; i++) {
     const el = src[i];
     // Created on first use: an element whose fields only read its alias call needs none.
@@ -105,9 +111,13 @@ function mapGeneral(
           v = j < G ? groups[j]!.ev(es, c) : spreads[j - G]!.ev(es, c);
         }
       } catch (e) {
-        if (pending !== null) for (const p of pending) ignore(p);
-        join?.drop();
-        throw e;
+        if (isFatal(e)) abandon(pending, join, e);
+        if (!failed) {
+          failed = true;
+          failure = e;
+        }
+        open = false;
+        continue;
       }
       // Stryker disable next-line BooleanLiteral: a later field on the same instance marked WAIT is filled by readWaiting with its own lane, the same value and error as its own then
       open = false;
@@ -117,6 +127,7 @@ function mapGeneral(
       } else vals[base + j] = v;
     }
   }
+  if (failed) abandon(pending, join, failure);
   if (join !== null && join.count > 0) {
     // Stryker disable next-line ArrayDeclaration: the join's result is never stored (`at` -1), and an extra leading entry only moves it past the end of `at`
     (pending ??= []).push(join.wait());
@@ -128,6 +139,13 @@ function mapGeneral(
     for (let k = 0; k < res.length; k++) if (idx[k]! >= 0) vals[idx[k]!] = res[k];
     return finish(groups, spreads, vals, n, W);
   });
+}
+
+/** Gives up a mapping: its pending values and element calls are dropped, and `err` is thrown. */
+function abandon(pending: Promise<unknown>[] | null, join: ElementJoin | null, err: unknown): never {
+  if (pending !== null) for (const p of pending) ignore(p);
+  join?.drop();
+  throw err;
 }
 
 /** Applies signals in element order (R-ARR-13..16) and builds the element objects. */

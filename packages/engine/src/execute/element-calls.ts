@@ -9,7 +9,7 @@
  * call's own settle callback. Per element that leaves the tool's Promise and
  * one `then`; the array waits on one Promise for all of them.
  */
-import { locate, type Loc } from "../errors.js";
+import { isFatal, locate, type Loc } from "../errors.js";
 import type { AliasDecl, Group, SlotRead } from "../prepare/scope-index.js";
 import { callInto } from "./call-tool.js";
 import type { CallContext, CallSink, RunState } from "./run-state.js";
@@ -231,16 +231,30 @@ export function mapCalls(run: RunState, groups: readonly Group[], src: readonly 
   const tpl: Record<string, unknown> = {};
   for (const g of groups) tpl[g.path[0]!] = undefined;
   const builder = new ElementBuilder(run, out, groups, tpl, directLoc(lane));
+  // As in mapGeneral: an ordinary synchronous failure waits until every element's call has started (R-EXEC-4).
+  let failed = false;
+  let failure: unknown;
   for (let i = 0; i < n; i++) {
     let v: unknown;
     try {
       v = callElement(builder, lane, src[i], i);
       if (v !== INTO) out[i] = builder.build(v);
     } catch (e) {
-      builder.drop();
-      throw e;
+      if (isFatal(e)) {
+        builder.drop();
+        throw e;
+      }
+      if (!failed) {
+        failed = true;
+        failure = e;
+      }
+      continue;
     }
     if (v === INTO) builder.count++;
+  }
+  if (failed) {
+    builder.drop();
+    throw failure;
   }
   return builder.count > 0 ? builder.wait() : out;
 }

@@ -5,11 +5,11 @@
  * one per group) and read their paths from its value, with the results,
  * errors and locations each group would have produced on its own.
  */
-import { locate, type Loc } from "../errors.js";
+import { isFatal, locate, type Loc } from "../errors.js";
 import type { Group, SlotRead } from "../prepare/scope-index.js";
 import { resolveAlias, resolveTool } from "./instances.js";
 import { readPath } from "./paths.js";
-import { Signal, ignore, scopeUp, type Chain, type Scope } from "./scope.js";
+import { Signal, ignore, scopeUp, startRest, type Chain, type Scope } from "./scope.js";
 
 /** Marks a value still waiting for the shared instance. */
 export const WAIT = { wait: true } as const;
@@ -133,6 +133,7 @@ export function collectGroups(
     } catch (e) {
       if (pending > 0) for (let j = 0; j < k; j++) ignore(out[j]);
       ignore(waited);
+      if (!isFatal(e)) startRest(groups, k + 1, (g) => (g.lane !== null ? resolveLane(s, g.lane, c) : g.ev(s, c)));
       throw e;
     }
     open = false;

@@ -157,7 +157,15 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
       continue;
     }
     if (r instanceof Failed) {
-      // The critical forces already started are abandoned: their failures must not go unhandled.
+      // An ordinary failure waits for the rest to start, as with an async
+      // tool (R-EXEC-4, R-EXEC-5); a fatal one ends the run here, and the
+      // critical forces already started are abandoned (handled, dropped).
+      if (!isFatal(r.error)) {
+        const rejected = Promise.reject(r.error);
+        ignore(rejected);
+        critical.push(rejected);
+        continue;
+      }
       for (const p of critical) ignore(p);
       try {
         return Promise.resolve(fail(rs, o, r.error));

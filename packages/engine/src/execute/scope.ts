@@ -9,6 +9,7 @@
  * `COMPUTING` sentinel while a value is being produced synchronously, a
  * `Pending` while it is awaited, or a `Failed` carrying the shared error.
  */
+import { isFatal } from "../errors.js";
 import type { BodyIndex, DefineDecl } from "../prepare/scope-index.js";
 
 import type { RunState } from "./call-tool.js";
@@ -115,3 +116,20 @@ export function ignore(p: unknown): void {
 }
 
 export function noop(): void {}
+
+/**
+ * Work that runs concurrently (R-EXEC-4) all starts even when an earlier part
+ * fails synchronously, as it would with async tools: a later part may hold a
+ * fatal error (a cycle, a panic) that must win over the ordinary failure.
+ * Called after an ordinary failure: starts `items` from `from`, drops their
+ * results and ordinary failures, and throws the first fatal one.
+ */
+export function startRest<T>(items: readonly T[], from: number, start: (item: T) => unknown): void {
+  for (let i = from; i < items.length; i++) {
+    try {
+      ignore(start(items[i]!));
+    } catch (err) {
+      if (isFatal(err)) throw err;
+    }
+  }
+}

@@ -10,7 +10,7 @@ import { mapArray } from "../execute/arrays.js";
 import { invokeTool } from "../execute/instances.js";
 import { narrow } from "../execute/output.js";
 import { cloneJson, isUnsafeKey } from "../execute/paths.js";
-import { Signal, ignore, onChain, scopeUp, signal, type Chain, type Ev, type Scope } from "../execute/scope.js";
+import { Signal, ignore, onChain, scopeUp, signal, startRest, type Chain, type Ev, type Scope } from "../execute/scope.js";
 import { compileRef, levelsUp, lineOf, located, toLoc, type Ctx } from "./compile-ref.js";
 import type { ToolDecl } from "./scope-index.js";
 import { lookup } from "./scope-index.js";
@@ -112,7 +112,7 @@ function compileTemplate(t: TemplateExpr, ctx: Ctx): Ev {
       }
     } catch (e) {
       for (const v of vals) ignore(v);
-      if (!isFatal(e)) startRest(parts, k + 1, s, c);
+      if (!isFatal(e)) startOperands(parts, k + 1, s, c);
       throw e;
     }
     return async ? Promise.all(vals).then(join) : join(vals);
@@ -120,23 +120,9 @@ function compileTemplate(t: TemplateExpr, ctx: Ctx): Ev {
   return located(ev, ctx.stmtLoc);
 }
 
-/**
- * Operands that run concurrently (R-EXEC-4) all start even when an earlier
- * one throws synchronously, as they would with async tools: a later operand
- * may hold a fatal error (a cycle, a panic) that must win over the ordinary
- * failure, which is thrown otherwise. Results and ordinary failures of the
- * late operands are dropped.
- */
-function startRest(operands: readonly (Ev | string | null)[], from: number, s: Scope, c: Chain): void {
-  for (let i = from; i < operands.length; i++) {
-    const ev = operands[i];
-    if (typeof ev !== "function") continue;
-    try {
-      ignore(ev(s, c));
-    } catch (err) {
-      if (isFatal(err)) throw err;
-    }
-  }
+/** Starts the operands after an ordinary synchronous failure (startRest, R-EXEC-4); text parts and logical operands are skipped. */
+function startOperands(operands: readonly (Ev | string | null)[], from: number, s: Scope, c: Chain): void {
+  startRest(operands, from, (ev) => (typeof ev === "function" ? ev(s, c) : undefined));
 }
 
 type Arith = (a: unknown, b: unknown) => unknown;
@@ -219,7 +205,7 @@ function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
     try {
       v = base(s, c);
     } catch (err) {
-      if (eager && !isFatal(err)) startRest(concurrent, 0, s, c);
+      if (eager && !isFatal(err)) startOperands(concurrent, 0, s, c);
       throw err;
     }
     let pre: unknown[] | null = null;
@@ -235,7 +221,7 @@ function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
         }
       } catch (err) {
         ignore(v);
-        if (!isFatal(err)) startRest(concurrent, i + 1, s, c);
+        if (!isFatal(err)) startOperands(concurrent, i + 1, s, c);
         throw err;
       }
     }
