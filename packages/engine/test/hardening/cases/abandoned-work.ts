@@ -41,6 +41,11 @@ const afterLateFailures = async (): Promise<void> => {
 
 const rows: Omit<HardeningCase, "tools" | "check">[] = [
   { name: "R-EXEC-5: a critical force fails synchronously while an earlier one is running", source: S("  force l\n  force b\n  o.v = 1"), expect: BOOM },
+  {
+    name: "R-EXEC-5: a critical force panics synchronously while an earlier one is running",
+    source: S("  with echo as e\n  e.b <- e.c\n  force l\n  force e\n  o.v = 1"),
+    expect: { error: { class: "BridgePanicError", message: 'Circular dependency detected: "_:Tools:echo:1" depends on itself' } },
+  },
   { name: "R-EXEC-5: a critical force fails synchronously while a fire-and-forget one is running", source: S("  force l catch null\n  force b\n  o.v = 1"), expect: BOOM },
   { name: "R-EXEC-4: an output field fails synchronously while another is running", source: S("  o.a <- l.v\n  o.b <- b.v"), expect: LATE },
   { name: "R-EXEC-4: a tool input fails synchronously while another input is running", source: S("  with echo as e\n  e.a <- l.v\n  e.b <- b.v\n  o.v <- e.a"), expect: BOOM },
