@@ -17,7 +17,7 @@ import { checkLimits, fastShape, mapFast } from "./arrays-fast.js";
 import { ElementJoin, INTO, callElement, callsElement, callsOnly, directLoc, evaluateDirect, mapCalls, readDirectLater } from "./element-calls.js";
 import { WAIT, readLane, readWaiting, resolveLane } from "./lanes.js";
 import { assemble, selectGroups } from "./output.js";
-import { Scope, Signal, ignore, signal, type Chain } from "./scope.js";
+import { Failed, Scope, Signal, ignore, signal, type Chain } from "./scope.js";
 
 /** Maps `src` with `plan` in scope `s`; `fields` are the narrowed patterns of the body (R-FIELDS-3). */
 export function mapArray(plan: ArrayPlan, src: unknown, s: Scope, c: Chain, fields: string[] | null): unknown {
@@ -60,8 +60,7 @@ function mapGeneral(
   // An ordinary failure thrown synchronously fails the mapping, but only after
   // every other field and element has started, as with async tools (R-EXEC-4):
   // a fatal error among them wins.
-  let failed = false;
-  let failure: unknown;
+  let failure: Failed | null = null;
   for (let i = 0; i < n; i++) {
     const el = src[i];
     // Created on first use: an element whose fields only read its alias call needs none.
@@ -112,10 +111,7 @@ function mapGeneral(
         }
       } catch (e) {
         if (isFatal(e)) abandon(pending, join, e);
-        if (!failed) {
-          failed = true;
-          failure = e;
-        }
+        failure ??= new Failed(e);
         open = false;
         continue;
       }
@@ -127,7 +123,7 @@ function mapGeneral(
       } else vals[base + j] = v;
     }
   }
-  if (failed) abandon(pending, join, failure);
+  if (failure !== null) abandon(pending, join, failure.error);
   if (join !== null && join.count > 0) {
     // Stryker disable next-line ArrayDeclaration: the join's result is never stored (`at` -1), and an extra leading entry only moves it past the end of `at`
     (pending ??= []).push(join.wait());

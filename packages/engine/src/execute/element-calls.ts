@@ -15,7 +15,7 @@ import { callInto } from "./call-tool.js";
 import type { CallContext, CallSink, RunState } from "./run-state.js";
 import { WAIT, readLane } from "./lanes.js";
 import { readPath, setPath, type Seg } from "./paths.js";
-import type { Chain, Scope } from "./scope.js";
+import { Failed, type Chain, type Scope } from "./scope.js";
 
 import { INTO } from "./call-tool.js";
 
@@ -232,8 +232,7 @@ export function mapCalls(run: RunState, groups: readonly Group[], src: readonly 
   for (const g of groups) tpl[g.path[0]!] = undefined;
   const builder = new ElementBuilder(run, out, groups, tpl, directLoc(lane));
   // As in mapGeneral: an ordinary synchronous failure waits until every element's call has started (R-EXEC-4).
-  let failed = false;
-  let failure: unknown;
+  let failure: Failed | null = null;
   for (let i = 0; i < n; i++) {
     let v: unknown;
     try {
@@ -241,20 +240,17 @@ export function mapCalls(run: RunState, groups: readonly Group[], src: readonly 
       if (v !== INTO) out[i] = builder.build(v);
     } catch (e) {
       if (isFatal(e)) {
-        builder.drop();
-        throw e;
+        failure = new Failed(e);
+        break;
       }
-      if (!failed) {
-        failed = true;
-        failure = e;
-      }
+      failure ??= new Failed(e);
       continue;
     }
     if (v === INTO) builder.count++;
   }
-  if (failed) {
+  if (failure !== null) {
     builder.drop();
-    throw failure;
+    throw failure.error;
   }
   return builder.count > 0 ? builder.wait() : out;
 }

@@ -5,7 +5,7 @@
  * one per group) and read their paths from its value, with the results,
  * errors and locations each group would have produced on its own.
  */
-import { isFatal, locate, type Loc } from "../errors.js";
+import { locate, type Loc } from "../errors.js";
 import type { Group, SlotRead } from "../prepare/scope-index.js";
 import { resolveAlias, resolveTool } from "./instances.js";
 import { readPath } from "./paths.js";
@@ -133,7 +133,7 @@ export function collectGroups(
     } catch (e) {
       if (pending > 0) for (let j = 0; j < k; j++) ignore(out[j]);
       ignore(waited);
-      if (!isFatal(e)) startRest(groups, k + 1, (g) => (g.lane !== null ? resolveLane(s, g.lane, c) : g.ev(s, c)));
+      startRest(e, groups, k + 1, (g) => (g.lane !== null ? resolveLane(s, g.lane, c) : g.ev(s, c)));
       throw e;
     }
     open = false;

@@ -7,7 +7,6 @@
  * result never depends on completion order (Q-43 fix): a root object merge
  * comes first, explicit field writes after it, spreads last (Q-21 mirror).
  */
-import { isFatal } from "../errors.js";
 import type { Group } from "../prepare/scope-index.js";
 import { copyOwn, isPlainObject, objectAt, setPath } from "./paths.js";
 import { Signal, ignore, startRest } from "./scope.js";
@@ -29,7 +28,7 @@ export function collect(
       v = evaluate(groups[k]!);
     } catch (e) {
       if (pending > 0) for (let j = 0; j < k; j++) ignore(out[j]);
-      if (!isFatal(e)) startRest(groups, k + 1, evaluate);
+      startRest(e, groups, k + 1, evaluate);
       throw e;
     }
     if (v instanceof Promise) {

@@ -161,9 +161,7 @@ export function runBridge(body: BodyIndex, o: RunOptions): Promise<ExecuteResult
       // tool (R-EXEC-4, R-EXEC-5); a fatal one ends the run here, and the
       // critical forces already started are abandoned (handled, dropped).
       if (!isFatal(r.error)) {
-        const rejected = Promise.reject(r.error);
-        ignore(rejected);
-        critical.push(rejected);
+        critical.push(Promise.reject(r.error));
         continue;
       }
       for (const p of critical) ignore(p);

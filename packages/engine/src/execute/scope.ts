@@ -121,10 +121,12 @@ export function noop(): void {}
  * Work that runs concurrently (R-EXEC-4) all starts even when an earlier part
  * fails synchronously, as it would with async tools: a later part may hold a
  * fatal error (a cycle, a panic) that must win over the ordinary failure.
- * Called after an ordinary failure: starts `items` from `from`, drops their
- * results and ordinary failures, and throws the first fatal one.
+ * Called with the synchronous `failure`: when it is ordinary, starts `items`
+ * from `from`, drops their results and ordinary failures, and throws the
+ * first fatal one; a fatal `failure` already wins, so nothing starts.
  */
-export function startRest<T>(items: readonly T[], from: number, start: (item: T) => unknown): void {
+export function startRest<T>(failure: unknown, items: readonly T[], from: number, start: (item: T) => unknown): void {
+  if (isFatal(failure)) return;
   for (let i = from; i < items.length; i++) {
     try {
       ignore(start(items[i]!));

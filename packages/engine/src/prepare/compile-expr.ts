@@ -5,7 +5,7 @@
  * actually asynchronous. References are compiled by compile-ref.ts.
  */
 import type { Expr, PipeExpr, TemplateExpr } from "../ast/index.js";
-import { BridgePanicError, isFatal, locate, type Loc } from "../errors.js";
+import { BridgePanicError, locate, type Loc } from "../errors.js";
 import { mapArray } from "../execute/arrays.js";
 import { invokeTool } from "../execute/instances.js";
 import { narrow } from "../execute/output.js";
@@ -112,7 +112,7 @@ function compileTemplate(t: TemplateExpr, ctx: Ctx): Ev {
       }
     } catch (e) {
       for (const v of vals) ignore(v);
-      if (!isFatal(e)) startOperands(parts, k + 1, s, c);
+      startOperands(e, parts, k + 1, s, c);
       throw e;
     }
     return async ? Promise.all(vals).then(join) : join(vals);
@@ -120,9 +120,9 @@ function compileTemplate(t: TemplateExpr, ctx: Ctx): Ev {
   return located(ev, ctx.stmtLoc);
 }
 
-/** Starts the operands after an ordinary synchronous failure (startRest, R-EXEC-4); text parts and logical operands are skipped. */
-function startOperands(operands: readonly (Ev | string | null)[], from: number, s: Scope, c: Chain): void {
-  startRest(operands, from, (ev) => (typeof ev === "function" ? ev(s, c) : undefined));
+/** Starts the operands after a synchronous failure (startRest, R-EXEC-4); text parts and logical operands are skipped. */
+function startOperands(failure: unknown, operands: readonly (Ev | string | null)[], from: number, s: Scope, c: Chain): void {
+  startRest(failure, operands, from, (ev) => (typeof ev === "function" ? ev(s, c) : undefined));
 }
 
 type Arith = (a: unknown, b: unknown) => unknown;
@@ -205,7 +205,7 @@ function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
     try {
       v = base(s, c);
     } catch (err) {
-      if (eager && !isFatal(err)) startOperands(concurrent, 0, s, c);
+      if (eager) startOperands(err, concurrent, 0, s, c);
       throw err;
     }
     let pre: unknown[] | null = null;
@@ -221,7 +221,7 @@ function compileBinary(e: Extract<Expr, { kind: "Binary" }>, ctx: Ctx): Ev {
         }
       } catch (err) {
         ignore(v);
-        if (!isFatal(err)) startOperands(concurrent, i + 1, s, c);
+        startOperands(err, concurrent, i + 1, s, c);
         throw err;
       }
     }

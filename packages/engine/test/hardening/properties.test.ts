@@ -20,7 +20,7 @@
  * fraction shrinks them (mutation runs use 0.1).
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateDocument } from "../../../parser/test/support/arbitrary-document.js";
 import type { BridgeBlock, BridgeDocument } from "../../src/ast/index.js";
 import {
@@ -34,7 +34,7 @@ import {
 } from "../../src/index.js";
 import type { ExecuteResult, Limits, ToolFn, ToolMap } from "../../src/types.js";
 import { HttpError } from "@bridgekit/std";
-import { assertNoPollution, assertPlainData, className, parse } from "./support.js";
+import { assertNoPollution, assertPlainData, className, parse, takeUnhandled } from "./support.js";
 
 const SCALE = Number(process.env["BRIDGE_PROP_SCALE"]) > 0 ? Number(process.env["BRIDGE_PROP_SCALE"]) : 1;
 const runs = (n: number) => Math.round(n * SCALE);
@@ -103,12 +103,6 @@ const wait = (ms: number): Promise<void> =>
 
 /** Every async tool call's promise, so a run can wait until all of them have settled. */
 const started: Promise<unknown>[] = [];
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
-beforeAll(() => process.on("unhandledRejection", onUnhandled));
-afterAll(() => process.off("unhandledRejection", onUnhandled));
 
 function track<A>(fn: (arg: A) => Promise<unknown>): (arg: A) => Promise<unknown> {
   return (arg: A) => {
@@ -122,10 +116,8 @@ function track<A>(fn: (arg: A) => Promise<unknown>): (arg: A) => Promise<unknown
 async function assertNothingUnhandled(context: string): Promise<void> {
   while (started.length > 0) await Promise.allSettled(started.splice(0));
   await new Promise((resolve) => setTimeout(resolve, 0));
-  if (unhandled.length > 0) {
-    const reasons = unhandled.splice(0).map((e) => (e instanceof Error ? `${className(e)}: ${e.message}` : String(e)));
-    throw new Error(`${context}: unhandled rejection: ${reasons.join("; ")}`);
-  }
+  const reasons = takeUnhandled();
+  if (reasons.length > 0) throw new Error(`${context}: unhandled rejection: ${reasons.join("; ")}`);
 }
 
 /** A tool map for the plans: every function is sync or async per `mode`; costs are pinned so overdefinition order is the same. */

@@ -150,9 +150,14 @@ process.on("unhandledRejection", (reason) => {
   unhandled.push(reason);
 });
 
+/** The rejections nobody handled since the last call, as `Class: message`. */
+export function takeUnhandled(): string[] {
+  return unhandled.splice(0).map((e) => (e instanceof Error ? `${className(e)}: ${e.message}` : String(e)));
+}
+
 /** Asserts a run against its expectation, then the invariants every run must keep. */
 export async function assertCase(c: HardeningCase): Promise<void> {
-  unhandled.length = 0;
+  takeUnhandled();
   const run = await runCase(c);
   if ("data" in c.expect) {
     if (run.error !== undefined) {
@@ -175,7 +180,7 @@ export async function assertCase(c: HardeningCase): Promise<void> {
   await c.check?.(run);
   // Node reports unhandled rejections after the microtasks that could still handle them.
   await sleep(0);
-  expect(unhandled.map((e) => (e instanceof Error ? `${className(e)}: ${e.message}` : String(e))), "unhandled rejections").toEqual([]);
+  expect(takeUnhandled(), "unhandled rejections").toEqual([]);
 }
 
 /** Object.prototype and Array.prototype were not written through. */
